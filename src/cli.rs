@@ -1,0 +1,66 @@
+//! The command line (SPEC §4).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pmprb",
+    version,
+    about = "PMPRB: penilaian mandiri reformasi birokrasi (self-assessment of bureaucratic reform)",
+    long_about = "PMPRB: isi Lembar Kerja Evaluasi, lihat Indeks RB dan kategorinya.\n\
+                  Fill in the Lembar Kerja Evaluasi and see the RB index and its category.\n\n\
+                  Mulai / start:\n  pmprb new --unit \"Dinas Kominfo\" --period 2024\n  pmprb score <DRAF>\n\n\
+                  Draf disimpan di folder data (PMPRB_HOME untuk mengganti). Drafts live in the data folder (PMPRB_HOME overrides it)."
+)]
+pub struct Cli {
+    /// Bahasa / language: id (default) or en. Also PMPRB_LANG.
+    #[arg(long, global = true, value_name = "id|en")]
+    pub lang: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Buat draf baru (create a new draft)
+    New {
+        /// Nama unit kerja / OPD (unit name)
+        #[arg(long)]
+        unit: String,
+        /// Periode penilaian, mis. 2024 (assessment period)
+        #[arg(long)]
+        period: String,
+        /// Id kuesioner bawaan atau berkas .toml (embedded id or file); default pmprb-2020
+        #[arg(long, value_name = "ID|FILE")]
+        questionnaire: Option<String>,
+        /// Nama penilai (assessor)
+        #[arg(long)]
+        assessor: Option<String>,
+        /// Berkas draf (draft file); default: di folder data
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Daftar draf di folder data (list drafts in the data folder)
+    Drafts,
+    /// Hitung Indeks RB sebuah draf (score a draft)
+    Score {
+        /// Berkas draf (draft file)
+        draft: PathBuf,
+        /// Keluaran JSON (JSON output)
+        #[arg(long)]
+        json: bool,
+        /// Kedalaman tabel komponen (depth of the group table)
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+    },
+    /// Periksa kuesioner atau draf (validate a questionnaire or a draft)
+    Check {
+        /// Berkas kuesioner atau draf (questionnaire or draft file)
+        file: PathBuf,
+    },
+    /// Daftar kuesioner bawaan (list embedded questionnaires)
+    Questionnaires,
+}

@@ -1,0 +1,219 @@
+//! The draft: one unit's answers for one period, kept as a plain TOML file (SPEC §3).
+
+mod format;
+pub mod home;
+pub mod lock;
+pub mod store;
+
+use std::path::{Path, PathBuf};
+
+use toml::de::DeValue;
+use toml::value::Datetime;
+
+use crate::answer::{self, Answers};
+use crate::problem::{Problem, ProblemKind};
+use crate::tomlread::{self, Fields};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Final,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Final => "final",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub questionnaire: String,
+    pub questionnaire_version: String,
+    /// A questionnaire file, relative to the draft's folder; else an embedded id is used.
+    pub questionnaire_file: Option<String>,
+    pub unit: String,
+    pub period: String,
+    pub assessor: Option<String>,
+    pub status: Status,
+    pub created: Option<Datetime>,
+    pub updated: Option<Datetime>,
+    pub answers: Answers,
+    /// Top-level fields this version does not understand, kept for the next save.
+    pub extra: toml::Table,
+}
+
+/// Files larger than this are refused before parsing: no real draft or questionnaire comes
+/// near it, and it keeps memory bounded on a hostile file.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Draft {
+    pub fn new(questionnaire: &str, version: &str, unit: &str, period: &str) -> Draft {
+        let now = now();
+        Draft {
+            questionnaire: questionnaire.to_string(),
+            questionnaire_version: version.to_string(),
+            questionnaire_file: None,
+            unit: unit.to_string(),
+            period: period.to_string(),
+            assessor: None,
+            status: Status::Draft,
+            created: Some(now),
+            updated: Some(now),
+            answers: Answers::new(),
+            extra: toml::Table::new(),
+        }
+    }
+
+    /// Parses a draft, reporting every problem with its position.
+    pub fn parse(src: &str) -> Result<Draft, Vec<Problem>> {
+        let doc = tomlread::parse(src)?;
+        let mut p = Vec::new();
+        let mut f = Fields::new(doc.get_ref(), doc.span(), &mut p);
+        match f.opt_int("schema") {
+            Some((1, _)) => {}
+            Some((other, span)) => f.problems().push(Problem::error(
+                Some(span),
+                ProblemKind::UnsupportedSchema { found: other },
+            )),
+            None => {
+                if f.table.get("schema").is_none() {
+                    f.problems().push(Problem::error(
+                        Some(0..0),
+                        ProblemKind::MissingField {
+                            field: "schema".into(),
+                        },
+                    ));
+                }
+            }
+        }
+        let questionnaire = f.req_str("questionnaire").map(|s| s.0);
+        let questionnaire_version = f.opt_str("questionnaire_version").map(|s| s.0).unwrap_or_default();
+        let questionnaire_file = f.opt_str("questionnaire_file").map(|s| s.0);
+        let unit = f.req_str("unit").map(|s| s.0);
+        let period = f.req_str("period").map(|s| s.0);
+        let assessor = f.opt_str("assessor").map(|s| s.0);
+        let status = match f.opt_str("status") {
+            None => Status::Draft,
+            Some((s, _)) if s == "draft" => Status::Draft,
+            Some((s, _)) if s == "final" => Status::Final,
+            Some((s, span)) => {
+                f.problems()
+                    .push(Problem::error(Some(span), ProblemKind::UnknownStatus { status: s }));
+                Status::Draft
+            }
+        };
+        let created = datetime(&mut f, "created");
+        let updated = datetime(&mut f, "updated");
+        let mut answers = Answers::new();
+        if let Some((t, _)) = f.opt_table("answers") {
+            for (k, v) in t.iter() {
+                match v.get_ref() {
+                    DeValue::Table(at) => {
+                        let a = answer::read(at, v.span(), f.problems());
+                        answers.insert(k.get_ref().to_string(), a);
+                    }
+                    other => {
+                        let found = tomlread::type_name(other);
+                        f.problems().push(Problem::error(
+                            Some(v.span()),
+                            ProblemKind::WrongType {
+                                field: format!("answers.{}", k.get_ref()),
+                                expected: "table",
+                                found,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        let extra = f.keep_unused();
+        if !p.is_empty() {
+            return Err(p);
+        }
+        Ok(Draft {
+            questionnaire: questionnaire.unwrap_or_default(),
+            questionnaire_version,
+            questionnaire_file,
+            unit: unit.unwrap_or_default(),
+            period: period.unwrap_or_default(),
+            assessor,
+            status,
+            created,
+            updated,
+            answers,
+            extra,
+        })
+    }
+
+    /// The draft as TOML text, in a stable order that reads well in a diff.
+    pub fn to_toml(&self) -> String {
+        format::write(self)
+    }
+
+    /// Where the questionnaire file named by the draft lies, if it names one.
+    pub fn questionnaire_path(&self, draft_path: &Path) -> Option<PathBuf> {
+        let file = self.questionnaire_file.as_ref()?;
+        let dir = draft_path.parent().unwrap_or(Path::new("."));
+        Some(dir.join(file))
+    }
+
+    pub fn touch(&mut self) {
+        self.updated = Some(now());
+    }
+}
+
+fn datetime(f: &mut Fields<'_, '_, '_>, key: &'static str) -> Option<Datetime> {
+    let v = f.get(key)?;
+    match v.get_ref() {
+        DeValue::Datetime(d) => Some(*d),
+        other => {
+            let found = tomlread::type_name(other);
+            f.problems().push(Problem::error(
+                Some(v.span()),
+                ProblemKind::WrongType {
+                    field: key.to_string(),
+                    expected: "datetime",
+                    found,
+                },
+            ));
+            None
+        }
+    }
+}
+
+/// The current local time as a TOML datetime with offset, to the second.
+pub fn now() -> Datetime {
+    let s = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    s.parse().unwrap_or(Datetime {
+        date: None,
+        time: None,
+        offset: None,
+    })
+}
+
+/// Reads a file as UTF-8 text, refusing huge files and reporting the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Problem::error(None, ProblemKind::Io(e.to_string())))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::error(None, ProblemKind::Io(e.to_string())))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            None,
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Problem::error(Some(at..at + 1), ProblemKind::NotUtf8)
+    })
+}

@@ -1,0 +1,15 @@
+//! pmprb: the PMPRB self-assessment (Penilaian Mandiri Pelaksanaan Reformasi Birokrasi)
+//! as a library: questionnaires, drafts, the scoring of SPEC §2, and the front ends.
+
+pub mod answer;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod diagnostics;
+pub mod draft;
+pub mod i18n;
+pub mod problem;
+pub mod questionnaire;
+pub mod scoring;
+pub mod text;
+mod tomlread;
