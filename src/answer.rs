@@ -57,7 +57,9 @@ use toml::de::DeTable;
 /// Unknown fields are kept in `extra`.
 pub(crate) fn read(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Answer {
     let mut f = Fields::new(table, span, problems);
-    let value = f.get("value").map(|v| crate::tomlread::to_value(v.get_ref()));
+    let value = f
+        .get("value")
+        .map(|v| crate::tomlread::to_value(v.get_ref()));
     let na = f.opt_bool("na").map(|b| b.0).unwrap_or(false);
     let note = f.opt_str("note").map(|s| s.0).unwrap_or_default();
     let evidence = f.opt_str_list("evidence").unwrap_or_default();

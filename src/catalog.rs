@@ -90,6 +90,7 @@ pub fn resolve(arg: &str) -> Result<Questionnaire, SourceError> {
 pub fn for_draft(d: &Draft, draft_path: &Path) -> Result<Questionnaire, SourceError> {
     match d.questionnaire_path(draft_path) {
         Some(p) => load_file(&p),
-        None => find_embedded(&d.questionnaire).ok_or_else(|| SourceError::UnknownId(d.questionnaire.clone())),
+        None => find_embedded(&d.questionnaire)
+            .ok_or_else(|| SourceError::UnknownId(d.questionnaire.clone())),
     }
 }

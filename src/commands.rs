@@ -42,7 +42,15 @@ pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
             questionnaire,
             assessor,
             output,
-        }) => new::run(lang, out, &unit, &period, questionnaire.as_deref(), assessor, output),
+        }) => new::run(
+            lang,
+            out,
+            &unit,
+            &period,
+            questionnaire.as_deref(),
+            assessor,
+            output,
+        ),
         Some(Command::Drafts) => drafts::run(lang, out),
         Some(Command::Score { draft, json, depth }) => score::run(lang, out, &draft, json, depth),
         Some(Command::Check { file }) => check::run(lang, out, &file),
@@ -57,10 +65,20 @@ pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
 pub fn source_error(lang: Lang, e: SourceError) -> Failure {
     match e {
         SourceError::UnknownId(id) => {
-            let ids: Vec<String> = catalog::embedded_questionnaires().into_iter().map(|q| q.id).collect();
-            Failure::one(fill(lang.texts().unknown_questionnaire, &[&id, &ids.join(", ")]))
+            let ids: Vec<String> = catalog::embedded_questionnaires()
+                .into_iter()
+                .map(|q| q.id)
+                .collect();
+            Failure::one(fill(
+                lang.texts().unknown_questionnaire,
+                &[&id, &ids.join(", ")],
+            ))
         }
-        SourceError::File { path, src, problems } => {
+        SourceError::File {
+            path,
+            src,
+            problems,
+        } => {
             let shown = path.display().to_string();
             Failure::runtime(
                 problems
@@ -75,7 +93,8 @@ pub fn source_error(lang: Lang, e: SourceError) -> Failure {
 /// Reads and parses a draft, with positions in every error.
 pub fn read_draft(lang: Lang, path: &Path) -> Result<Draft, Failure> {
     let shown = path.display().to_string();
-    let src = draft::read_text(path).map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
+    let src = draft::read_text(path)
+        .map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
     Draft::parse(&src).map_err(|ps| {
         Failure::runtime(
             ps.iter()
@@ -134,7 +153,11 @@ fn questionnaires(lang: Lang, out: &mut dyn Write) -> Outcome {
                 q.questions.len(),
                 t.questions,
                 q.title,
-                if q.basis.is_empty() { String::new() } else { format!(" ({})", q.basis) }
+                if q.basis.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", q.basis)
+                }
             );
         }
     }

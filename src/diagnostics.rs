@@ -12,6 +12,9 @@ pub fn render(lang: Lang, path: &str, src: Option<&str>, p: &Problem) -> String 
     };
     let msg = text::clean_line(&lang.problem(&p.kind));
     let msg = text::truncate(&msg, 400);
+    if let crate::problem::ProblemKind::NotUtf8 { line, col } = p.kind {
+        return format!("{path}:{line}:{col}: {sev}: {msg}");
+    }
     match (src, &p.span) {
         (Some(src), Some(span)) => {
             let (line, col) = text::line_col(src, span.start);

@@ -91,7 +91,10 @@ impl Draft {
             }
         }
         let questionnaire = f.req_str("questionnaire").map(|s| s.0);
-        let questionnaire_version = f.opt_str("questionnaire_version").map(|s| s.0).unwrap_or_default();
+        let questionnaire_version = f
+            .opt_str("questionnaire_version")
+            .map(|s| s.0)
+            .unwrap_or_default();
         let questionnaire_file = f.opt_str("questionnaire_file").map(|s| s.0);
         let unit = f.req_str("unit").map(|s| s.0);
         let period = f.req_str("period").map(|s| s.0);
@@ -101,8 +104,10 @@ impl Draft {
             Some((s, _)) if s == "draft" => Status::Draft,
             Some((s, _)) if s == "final" => Status::Final,
             Some((s, span)) => {
-                f.problems()
-                    .push(Problem::error(Some(span), ProblemKind::UnknownStatus { status: s }));
+                f.problems().push(Problem::error(
+                    Some(span),
+                    ProblemKind::UnknownStatus { status: s },
+                ));
                 Status::Draft
             }
         };
@@ -187,7 +192,9 @@ fn datetime(f: &mut Fields<'_, '_, '_>, key: &'static str) -> Option<Datetime> {
 
 /// The current local time as a TOML datetime with offset, to the second.
 pub fn now() -> Datetime {
-    let s = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let s = chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
     s.parse().unwrap_or(Datetime {
         date: None,
         time: None,
@@ -198,7 +205,8 @@ pub fn now() -> Datetime {
 /// Reads a file as UTF-8 text, refusing huge files and reporting the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Problem::error(None, ProblemKind::Io(e.to_string())))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Problem::error(None, ProblemKind::Io(e.to_string())))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -214,6 +222,8 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Problem::error(Some(at..at + 1), ProblemKind::NotUtf8)
+        let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
+        let (line, col) = crate::text::line_col(valid, at);
+        Problem::error(None, ProblemKind::NotUtf8 { line, col })
     })
 }

@@ -19,7 +19,10 @@ impl Lang {
     /// `--lang` wins, then `PMPRB_LANG`, then Indonesian.
     pub fn detect(flag: Option<&str>) -> Lang {
         let env = std::env::var("PMPRB_LANG").ok();
-        match flag.or(env.as_deref()).map(|s| s.trim().to_ascii_lowercase()) {
+        match flag
+            .or(env.as_deref())
+            .map(|s| s.trim().to_ascii_lowercase())
+        {
             Some(s) if s.starts_with("en") => Lang::En,
             _ => Lang::Id,
         }

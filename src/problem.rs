@@ -39,46 +39,161 @@ impl Problem {
 pub enum ProblemKind {
     /// The TOML itself does not parse (message from the parser, in English).
     Syntax(String),
-    NotUtf8,
-    TooLarge { bytes: u64, limit: u64 },
+    /// Not UTF-8; the position of the first bad byte (the file has no text to point into).
+    NotUtf8 {
+        line: usize,
+        col: usize,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Io(String),
-    MissingField { field: String },
-    WrongType { field: String, expected: &'static str, found: &'static str },
-    UnknownField { field: String },
-    UnsupportedSchema { found: i64 },
-    InvalidId { id: String },
-    DuplicateId { id: String, first_line: usize },
-    MissingParent { id: String, parent: String },
-    ParentNotGroup { id: String, parent: String },
-    MixedGroup { id: String },
-    EmptyGroup { id: String },
-    UnknownScale { id: String, scale: String },
-    UnknownScaleKind { scale: String, kind: String },
-    EmptyChoice { scale: String },
-    DuplicateCode { scale: String, code: String },
-    ScoreOutOfRange { scale: String, code: String, score: f64 },
-    MinNotBelowMax { scale: String, min: f64, max: f64 },
-    ZeroEqualsFull { scale: String },
-    BadNumber { field: String, value: f64 },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    UnknownField {
+        field: String,
+    },
+    UnsupportedSchema {
+        found: i64,
+    },
+    InvalidId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first_line: usize,
+    },
+    MissingParent {
+        id: String,
+        parent: String,
+    },
+    ParentNotGroup {
+        id: String,
+        parent: String,
+    },
+    MixedGroup {
+        id: String,
+    },
+    EmptyGroup {
+        id: String,
+    },
+    UnknownScale {
+        id: String,
+        scale: String,
+    },
+    UnknownScaleKind {
+        scale: String,
+        kind: String,
+    },
+    EmptyChoice {
+        scale: String,
+    },
+    DuplicateCode {
+        scale: String,
+        code: String,
+    },
+    ScoreOutOfRange {
+        scale: String,
+        code: String,
+        score: f64,
+    },
+    MinNotBelowMax {
+        scale: String,
+        min: f64,
+        max: f64,
+    },
+    ZeroEqualsFull {
+        scale: String,
+    },
+    BadNumber {
+        field: String,
+        value: f64,
+    },
     NoCategories,
-    CategoryOrder { code: String, above: f64, previous: f64 },
-    CategoryWithoutAbove { code: String },
-    LastCategoryHasAbove { code: String },
-    DuplicateCode2 { what: &'static str, code: String },
-    CriteriaUnknownCode { id: String, code: String },
-    CriteriaMissing { id: String, code: String },
-    FieldIgnored { id: String, field: String },
-    WeightsDoNotAddUp { id: String, sum: f64, weight: f64 },
-    PredicateUnknownNode { code: String, node: String },
-    PredicateEmpty { code: String },
-    RequirementShape { code: String },
-    ExampleUnknownQuestion { name: String, id: String },
-    ExampleInvalidAnswer { name: String, id: String, why: crate::scoring::Invalid },
-    ExampleIndex { name: String, expected: f64, got: f64 },
-    ExampleCategory { name: String, expected: String, got: String },
-    UnknownStatus { status: String },
-    QuestionnaireNotFound { id: String },
-    QuestionnaireFileProblem { path: String, errors: usize },
-    VersionDiffers { draft: String, questionnaire: String },
-    IdDiffers { draft: String, questionnaire: String },
+    CategoryOrder {
+        code: String,
+        above: f64,
+        previous: f64,
+    },
+    CategoryWithoutAbove {
+        code: String,
+    },
+    LastCategoryHasAbove {
+        code: String,
+    },
+    DuplicateCode2 {
+        what: &'static str,
+        code: String,
+    },
+    CriteriaUnknownCode {
+        id: String,
+        code: String,
+    },
+    CriteriaMissing {
+        id: String,
+        code: String,
+    },
+    FieldIgnored {
+        id: String,
+        field: String,
+    },
+    WeightsDoNotAddUp {
+        id: String,
+        sum: f64,
+        weight: f64,
+    },
+    PredicateUnknownNode {
+        code: String,
+        node: String,
+    },
+    PredicateEmpty {
+        code: String,
+    },
+    RequirementShape {
+        code: String,
+    },
+    ExampleUnknownQuestion {
+        name: String,
+        id: String,
+    },
+    ExampleInvalidAnswer {
+        name: String,
+        id: String,
+        why: crate::scoring::Invalid,
+    },
+    ExampleIndex {
+        name: String,
+        expected: f64,
+        got: f64,
+    },
+    ExampleCategory {
+        name: String,
+        expected: String,
+        got: String,
+    },
+    UnknownStatus {
+        status: String,
+    },
+    QuestionnaireNotFound {
+        id: String,
+    },
+    QuestionnaireFileProblem {
+        path: String,
+        errors: usize,
+    },
+    VersionDiffers {
+        draft: String,
+        questionnaire: String,
+    },
+    IdDiffers {
+        draft: String,
+        questionnaire: String,
+    },
 }

@@ -76,9 +76,16 @@ pub struct Scale {
 
 #[derive(Clone, Debug)]
 pub enum ScaleKind {
-    Choice { options: Vec<Choice> },
+    Choice {
+        options: Vec<Choice>,
+    },
     Percent,
-    Number { min: f64, max: f64, zero: f64, full: f64 },
+    Number {
+        min: f64,
+        max: f64,
+        zero: f64,
+        full: f64,
+    },
     Ratio,
 }
 
@@ -95,9 +102,19 @@ impl Scale {
     pub fn score_range(&self) -> (f64, f64) {
         match &self.kind {
             ScaleKind::Choice { options } => {
-                let lo = options.iter().map(|o| o.score).fold(f64::INFINITY, f64::min);
-                let hi = options.iter().map(|o| o.score).fold(f64::NEG_INFINITY, f64::max);
-                if options.is_empty() { (0.0, 0.0) } else { (lo, hi) }
+                let lo = options
+                    .iter()
+                    .map(|o| o.score)
+                    .fold(f64::INFINITY, f64::min);
+                let hi = options
+                    .iter()
+                    .map(|o| o.score)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                if options.is_empty() {
+                    (0.0, 0.0)
+                } else {
+                    (lo, hi)
+                }
             }
             _ => (0.0, 1.0),
         }

@@ -211,7 +211,9 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
 
     for &i in &q.questions {
         let node = &q.nodes[i];
-        let Some(question) = q.question(i) else { continue };
+        let Some(question) = q.question(i) else {
+            continue;
+        };
         let st = evaluate(q.scale_of(question), question, answers.get(&node.id));
         match &st {
             State::Invalid(_) => invalid.push(i),
@@ -274,8 +276,11 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
     }
     let sum = |f: fn(&NodeScore) -> f64| q.roots.iter().map(|&r| f(&nodes[r])).sum::<f64>();
     let index_exact = sum(|s| s.earned);
-    let floor = sum(|s| s.floor).min(index_exact);
-    let ceiling = sum(|s| s.ceiling).max(index_exact);
+    // Literally SPEC §2.5. With the usual scales (lowest score 0) floor <= index_exact; a
+    // choice scale whose lowest option scores above 0 puts the floor above the index,
+    // which is the truth: no final answer can land lower.
+    let floor = sum(|s| s.floor);
+    let ceiling = sum(|s| s.ceiling);
     let index = round2(index_exact);
 
     let orphaned = answers
@@ -337,11 +342,18 @@ fn share(points: f64, children: &[usize], q: &Questionnaire, nodes: &mut [NodeSc
     }
 }
 
-fn requirement(q: &Questionnaire, nodes: &[NodeScore], index: f64, r: &Requirement) -> RequirementResult {
+fn requirement(
+    q: &Questionnaire,
+    nodes: &[NodeScore],
+    index: f64,
+    r: &Requirement,
+) -> RequirementResult {
     let totals = |ids: &[String]| {
         ids.iter()
             .filter_map(|id| q.node_index(id))
-            .fold((0.0, 0.0), |(e, p), i| (e + nodes[i].earned, p + nodes[i].points))
+            .fold((0.0, 0.0), |(e, p), i| {
+                (e + nodes[i].earned, p + nodes[i].points)
+            })
     };
     let (actual, holds) = match r {
         Requirement::MinIndex(m) => (Some(index), index >= *m),

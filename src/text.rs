@@ -74,7 +74,11 @@ pub fn round2(x: f64) -> f64 {
     let whole = y.floor();
     let frac = y - whole;
     let tol = 1e-7_f64.max(y * 1e-13);
-    let r = if frac >= 0.5 - tol { whole + 1.0 } else { whole };
+    let r = if frac >= 0.5 - tol {
+        whole + 1.0
+    } else {
+        whole
+    };
     let r = r.copysign(x) / 100.0;
     if r == 0.0 { 0.0 } else { r }
 }
@@ -125,7 +129,9 @@ mod tests {
         assert_eq!(parse_decimal(" 85.5 "), Some(85.5));
         assert_eq!(parse_decimal("100"), Some(100.0));
         assert_eq!(parse_decimal("-2,25"), Some(-2.25));
-        for bad in ["", ",", "1,2,3", "1.2.3", "1.000,5", "abc", "1e5", "NaN", "inf", "1 000"] {
+        for bad in [
+            "", ",", "1,2,3", "1.2.3", "1.000,5", "abc", "1e5", "NaN", "inf", "1 000",
+        ] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }

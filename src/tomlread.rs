@@ -19,7 +19,12 @@ pub fn parse(src: &str) -> Result<Spanned<DeTable<'_>>, Vec<Problem>> {
     } else {
         Err(errors
             .into_iter()
-            .map(|e| Problem::error(e.span(), ProblemKind::Syntax(e.message().trim().to_string())))
+            .map(|e| {
+                Problem::error(
+                    e.span(),
+                    ProblemKind::Syntax(e.message().trim().to_string()),
+                )
+            })
             .collect())
     }
 }
@@ -40,7 +45,9 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
 /// not finite.
 pub fn number(v: &DeValue<'_>) -> Option<f64> {
     match v {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|x| x as f64),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|x| x as f64),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok().filter(|x| x.is_finite()),
         _ => None,
     }

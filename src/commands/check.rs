@@ -13,7 +13,8 @@ use crate::scoring::{self, State};
 
 pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     let shown = path.display().to_string();
-    let src = draft::read_text(path).map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
+    let src = draft::read_text(path)
+        .map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
     if looks_like_draft(&src) {
         return check_draft(lang, out, path);
     }
@@ -36,7 +37,11 @@ pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     }
     let q = r.questionnaire.as_ref();
     let examples = q.map(|q| q.examples.len()).unwrap_or(0);
-    let _ = writeln!(out, "{}", fill(t.check_summary, &[&shown, &errors, &warnings]));
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(t.check_summary, &[&shown, &errors, &warnings])
+    );
     if let Some(q) = q {
         let _ = writeln!(
             out,
@@ -56,7 +61,8 @@ fn looks_like_draft(src: &str) -> bool {
     match toml::de::DeTable::parse(src) {
         Ok(t) => {
             let t = t.get_ref();
-            t.get("questionnaire").is_some_and(|v| v.get_ref().is_str()) && t.get("question").is_none()
+            t.get("questionnaire").is_some_and(|v| v.get_ref().is_str())
+                && t.get("question").is_none()
         }
         Err(_) => false,
     }
@@ -77,12 +83,21 @@ fn check_draft(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
         }
     }
     for id in &s.orphaned {
-        let _ = writeln!(out, "{shown}: {}: {}: {}", t.warning, t.orphaned, crate::text::clean_line(id));
+        let _ = writeln!(
+            out,
+            "{shown}: {}: {}: {}",
+            t.warning,
+            t.orphaned,
+            crate::text::clean_line(id)
+        );
     }
     let _ = writeln!(
         out,
         "{}",
-        fill(t.draft_checked, &[&shown, &o.questionnaire.id, &o.questionnaire.version])
+        fill(
+            t.draft_checked,
+            &[&shown, &o.questionnaire.id, &o.questionnaire.version]
+        )
     );
     Ok(())
 }

@@ -27,13 +27,20 @@ pub fn run(lang: Lang, out: &mut dyn Write) -> Outcome {
         t.file, t.unit, t.period, t.questionnaire, t.progress, t.index, "", t.updated
     );
     for p in paths {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let name = text::truncate(&text::clean_line(&name), 32);
         match super::open(lang, &p) {
             Ok(o) => {
                 let s = scoring::score(&o.questionnaire, &o.draft.answers);
                 let cat = &o.questionnaire.categories[s.category];
-                let status = if o.draft.status == crate::draft::Status::Final { " ✔" } else { "" };
+                let status = if o.draft.status == crate::draft::Status::Final {
+                    " ✔"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     out,
                     "{:<32} {:<28} {:<8} {:<12} {:>9} {:>7} {:<3} {}{}",

@@ -23,8 +23,12 @@ pub fn run(
     let period = text::clean_line(period).trim().to_string();
     let q = match questionnaire {
         Some(arg) => catalog::resolve(arg).map_err(|e| source_error(lang, e))?,
-        None => catalog::default_questionnaire()
-            .ok_or_else(|| source_error(lang, catalog::SourceError::UnknownId(catalog::DEFAULT_ID.into())))?,
+        None => catalog::default_questionnaire().ok_or_else(|| {
+            source_error(
+                lang,
+                catalog::SourceError::UnknownId(catalog::DEFAULT_ID.into()),
+            )
+        })?,
     };
     let path = match output {
         Some(p) => {
@@ -35,7 +39,8 @@ pub fn run(
         }
         None => {
             let dir = home::data_dir().ok_or_else(|| Failure::one(t.no_data_dir.to_string()))?;
-            home::ensure_dir(&dir).map_err(|e| Failure::one(fill(t.cannot_write, &[&dir.display(), &e])))?;
+            home::ensure_dir(&dir)
+                .map_err(|e| Failure::one(fill(t.cannot_write, &[&dir.display(), &e])))?;
             home::new_draft_path(&dir, &unit, &period)
         }
     };
@@ -59,7 +64,11 @@ fn relative_to(file: &Path, draft: &Path) -> String {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let file = abs(file);
     let dir = abs(draft.parent().unwrap_or(Path::new(".")));
-    let dir = if dir.as_os_str().is_empty() { abs(Path::new(".")) } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        abs(Path::new("."))
+    } else {
+        dir
+    };
     let fc: Vec<_> = file.components().collect();
     let dc: Vec<_> = dir.components().collect();
     let common = fc.iter().zip(&dc).take_while(|(a, b)| a == b).count();

@@ -21,7 +21,11 @@ pub fn run(lang: Lang, out: &mut dyn Write, path: &Path, json: bool, depth: usiz
     let s = scoring::score(&o.questionnaire, &o.draft.answers);
     if json {
         let v = to_json(&o.questionnaire, &o.draft, &s);
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     } else {
         write_text(lang, out, &o.questionnaire, &o.draft, &s, depth);
     }
@@ -98,31 +102,67 @@ pub fn to_json(q: &Questionnaire, d: &Draft, s: &Score) -> Value {
     })
 }
 
-fn write_text(lang: Lang, out: &mut dyn Write, q: &Questionnaire, d: &Draft, s: &Score, depth: usize) {
+fn write_text(
+    lang: Lang,
+    out: &mut dyn Write,
+    q: &Questionnaire,
+    d: &Draft,
+    s: &Score,
+    depth: usize,
+) {
     let t = lang.texts();
     let clean = |x: &str| text::clean_line(x);
     let status = match d.status {
         Status::Draft => t.status_draft,
         Status::Final => t.status_final,
     };
-    let _ = writeln!(out, "{} — {} ({})", clean(&d.unit), clean(&d.period), status);
-    let _ = writeln!(out, "{}: {} ({} {})", t.questionnaire, clean(&q.title), q.id, q.version);
+    let _ = writeln!(
+        out,
+        "{} — {} ({})",
+        clean(&d.unit),
+        clean(&d.period),
+        status
+    );
+    let _ = writeln!(
+        out,
+        "{}: {} ({} {})",
+        t.questionnaire,
+        clean(&q.title),
+        q.id,
+        q.version
+    );
     let cat = &q.categories[s.category];
-    let _ = writeln!(out, "{}: {}   {}: {} ({})", t.index, lang.num(s.index), t.category, cat.code, clean(&cat.label));
+    let _ = writeln!(
+        out,
+        "{}: {}   {}: {} ({})",
+        t.index,
+        lang.num(s.index),
+        t.category,
+        cat.code,
+        clean(&cat.label)
+    );
     let _ = writeln!(
         out,
         "{}: {} – {} ({})",
         t.band,
         lang.num(s.floor),
         lang.num(s.ceiling),
-        if s.settled() { t.settled } else { t.not_settled }
+        if s.settled() {
+            t.settled
+        } else {
+            t.not_settled
+        }
     );
     let na = if s.not_applicable > 0 {
         format!(", {} {}", s.not_applicable, t.not_applicable)
     } else {
         String::new()
     };
-    let _ = writeln!(out, "{}: {}/{} {}{}", t.progress, s.answered, s.questions, t.questions, na);
+    let _ = writeln!(
+        out,
+        "{}: {}/{} {}{}",
+        t.progress, s.answered, s.questions, t.questions, na
+    );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -134,7 +174,10 @@ fn write_text(lang: Lang, out: &mut dyn Write, q: &Questionnaire, d: &Draft, s: 
             continue;
         }
         let indent = "  ".repeat(n.depth);
-        let pct = ns.percent().map(|p| lang.num(p)).unwrap_or_else(|| "–".into());
+        let pct = ns
+            .percent()
+            .map(|p| lang.num(p))
+            .unwrap_or_else(|| "–".into());
         let _ = writeln!(
             out,
             "{:<14} {:<40} {:>8} {:>8} {:>7} {:>9}",
@@ -185,9 +228,12 @@ pub fn describe_requirement(lang: Lang, r: &RequirementResult) -> String {
     let actual = r.actual.map(|a| lang.num(a)).unwrap_or_else(|| "–".into());
     let what = match &r.requirement {
         Requirement::MinIndex(m) => fill(t.req_min_index, &[&lang.num(*m)]),
-        Requirement::MinPoints { nodes, min } => fill(t.req_min_points, &[&nodes.join(" + "), &lang.num(*min)]),
-        Requirement::MinPercent { nodes, min } => fill(t.req_min_percent, &[&nodes.join(" + "), &lang.num(*min)]),
+        Requirement::MinPoints { nodes, min } => {
+            fill(t.req_min_points, &[&nodes.join(" + "), &lang.num(*min)])
+        }
+        Requirement::MinPercent { nodes, min } => {
+            fill(t.req_min_percent, &[&nodes.join(" + "), &lang.num(*min)])
+        }
     };
     format!("{what} ({actual})")
 }
-

@@ -10,7 +10,11 @@ pub(super) fn write(d: &Draft) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "schema = 1");
     line(&mut out, "questionnaire", &string(&d.questionnaire));
-    line(&mut out, "questionnaire_version", &string(&d.questionnaire_version));
+    line(
+        &mut out,
+        "questionnaire_version",
+        &string(&d.questionnaire_version),
+    );
     if let Some(f) = &d.questionnaire_file {
         line(&mut out, "questionnaire_file", &string(f));
     }
@@ -73,7 +77,10 @@ fn line(out: &mut String, k: &str, v: &str) {
 }
 
 fn key(k: &str) -> String {
-    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         k.to_string()
     } else {
         string(k)
@@ -131,7 +138,10 @@ pub(crate) fn inline(v: &toml::Value) -> String {
             if t.is_empty() {
                 return "{}".to_string();
             }
-            let items: Vec<String> = t.iter().map(|(k, v)| format!("{} = {}", key(k), inline(v))).collect();
+            let items: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{} = {}", key(k), inline(v)))
+                .collect();
             format!("{{ {} }}", items.join(", "))
         }
     }

@@ -48,7 +48,11 @@ pub fn list_drafts(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// with `-2`, `-3`, … when taken.
 pub fn new_draft_path(dir: &Path, unit: &str, period: &str) -> PathBuf {
     let base = slug(&format!("{unit} {period}"));
-    let base = if base.is_empty() { "draf".to_string() } else { base };
+    let base = if base.is_empty() {
+        "draf".to_string()
+    } else {
+        base
+    };
     let mut path = dir.join(format!("{base}.toml"));
     let mut n = 2;
     while path.exists() {

@@ -21,7 +21,10 @@ pub enum LockError {
 }
 
 pub fn lock_path(draft: &Path) -> PathBuf {
-    let mut name = draft.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = draft
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".lock");
     draft.with_file_name(name)
 }

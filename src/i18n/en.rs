@@ -57,8 +57,10 @@ pub static TEXTS: Texts = Texts {
 pub fn problem(k: &K) -> String {
     match k {
         K::Syntax(m) => format!("invalid TOML: {m}"),
-        K::NotUtf8 => "the file is not UTF-8 text".into(),
-        K::TooLarge { bytes, limit } => format!("the file is too large ({bytes} bytes; limit {limit} bytes)"),
+        K::NotUtf8 { .. } => "the file is not UTF-8 text".into(),
+        K::TooLarge { bytes, limit } => {
+            format!("the file is too large ({bytes} bytes; limit {limit} bytes)")
+        }
         K::Io(e) => format!("cannot be read: {e}"),
         K::MissingField { field } => format!("field `{field}` is required"),
         K::WrongType {
@@ -67,45 +69,117 @@ pub fn problem(k: &K) -> String {
             found,
         } => format!("`{field}` must be {}, not {}", ty(expected), ty(found)),
         K::UnknownField { field } => format!("unknown field `{field}` is ignored (a typo?)"),
-        K::UnsupportedSchema { found } => format!("schema = {found} is not supported; this version reads schema = 1"),
-        K::InvalidId { id } => format!("id \"{id}\" is not valid: use dot-separated parts without spaces, e.g. A.I.1"),
-        K::DuplicateId { id, first_line } => format!("id \"{id}\" is already used on line {first_line}"),
-        K::MissingParent { id, parent } => format!("\"{id}\": its parent \"{parent}\" does not exist"),
-        K::ParentNotGroup { id, parent } => format!("\"{id}\": its parent \"{parent}\" is a question, not a group"),
+        K::UnsupportedSchema { found } => {
+            format!("schema = {found} is not supported; this version reads schema = 1")
+        }
+        K::InvalidId { id } => {
+            format!("id \"{id}\" is not valid: use dot-separated parts without spaces, e.g. A.I.1")
+        }
+        K::DuplicateId { id, first_line } => {
+            format!("id \"{id}\" is already used on line {first_line}")
+        }
+        K::MissingParent { id, parent } => {
+            format!("\"{id}\": its parent \"{parent}\" does not exist")
+        }
+        K::ParentNotGroup { id, parent } => {
+            format!("\"{id}\": its parent \"{parent}\" is a question, not a group")
+        }
         K::MixedGroup { id } => format!("group \"{id}\" holds both groups and questions"),
         K::EmptyGroup { id } => format!("group \"{id}\" holds nothing"),
-        K::UnknownScale { id, scale } => format!("question \"{id}\": scale \"{scale}\" is not defined in [scales]"),
-        K::UnknownScaleKind { scale, kind } => format!("scale \"{scale}\": unknown kind \"{kind}\" (choice, percent, number, ratio)"),
+        K::UnknownScale { id, scale } => {
+            format!("question \"{id}\": scale \"{scale}\" is not defined in [scales]")
+        }
+        K::UnknownScaleKind { scale, kind } => {
+            format!("scale \"{scale}\": unknown kind \"{kind}\" (choice, percent, number, ratio)")
+        }
         K::EmptyChoice { scale } => format!("scale \"{scale}\" has no options"),
-        K::DuplicateCode { scale, code } => format!("scale \"{scale}\": code \"{code}\" appears twice"),
-        K::ScoreOutOfRange { scale, code, score } => format!("scale \"{scale}\": score {score} of \"{code}\" is outside 0..1"),
-        K::MinNotBelowMax { scale, min, max } => format!("scale \"{scale}\": min ({min}) must be below max ({max})"),
+        K::DuplicateCode { scale, code } => {
+            format!("scale \"{scale}\": code \"{code}\" appears twice")
+        }
+        K::ScoreOutOfRange { scale, code, score } => {
+            format!("scale \"{scale}\": score {score} of \"{code}\" is outside 0..1")
+        }
+        K::MinNotBelowMax { scale, min, max } => {
+            format!("scale \"{scale}\": min ({min}) must be below max ({max})")
+        }
         K::ZeroEqualsFull { scale } => format!("scale \"{scale}\": zero and full must differ"),
         K::BadNumber { field, value } => format!("`{field}` = {value} is not valid"),
         K::NoCategories => "no [[category]]: at least one category is needed".into(),
-        K::CategoryOrder { code, above, previous } => format!("category \"{code}\": above = {above} must be below the previous category's ({previous})"),
-        K::CategoryWithoutAbove { code } => format!("category \"{code}\" has no `above`: only the last category may omit it"),
-        K::LastCategoryHasAbove { code } => format!("the last category \"{code}\" must not have `above`"),
-        K::DuplicateCode2 { what, code } => format!("{what} code \"{code}\" appears twice"),
-        K::CriteriaUnknownCode { id, code } => format!("question \"{id}\": criteria for \"{code}\", which is not an option of its scale"),
-        K::CriteriaMissing { id, code } => format!("question \"{id}\": no criteria for \"{code}\""),
-        K::FieldIgnored { id, field } => format!("\"{id}\": `{field}` does not apply to this scale and is ignored"),
-        K::WeightsDoNotAddUp { id, sum, weight } => {
-            let who = if id.is_empty() { "total".to_string() } else { format!("group \"{id}\"") };
-            format!("{who}: the children's weights add up to {sum}, not {weight} (legal as relative weights; write relative_weights = true if intended)")
+        K::CategoryOrder {
+            code,
+            above,
+            previous,
+        } => format!(
+            "category \"{code}\": above = {above} must be below the previous category's ({previous})"
+        ),
+        K::CategoryWithoutAbove { code } => {
+            format!("category \"{code}\" has no `above`: only the last category may omit it")
         }
-        K::PredicateUnknownNode { code, node } => format!("predicate \"{code}\": id \"{node}\" does not exist"),
-        K::PredicateEmpty { code } => format!("predicate \"{code}\" has no requirements (`require`)"),
-        K::RequirementShape { code } => format!("predicate \"{code}\": each requirement holds exactly one of min_index, or nodes with min_points or min_percent"),
-        K::ExampleUnknownQuestion { name, id } => format!("example \"{name}\": question \"{id}\" does not exist"),
-        K::ExampleInvalidAnswer { name, id, why } => format!("example \"{name}\": answer to \"{id}\" is invalid: {}", invalid(why)),
-        K::ExampleIndex { name, expected, got } => format!("example \"{name}\": index should be {expected}, computed {got:.4} (off by {:.4})", got - expected),
-        K::ExampleCategory { name, expected, got } => format!("example \"{name}\": category should be {expected}, computed {got}"),
+        K::LastCategoryHasAbove { code } => {
+            format!("the last category \"{code}\" must not have `above`")
+        }
+        K::DuplicateCode2 { what, code } => format!("{what} code \"{code}\" appears twice"),
+        K::CriteriaUnknownCode { id, code } => format!(
+            "question \"{id}\": criteria for \"{code}\", which is not an option of its scale"
+        ),
+        K::CriteriaMissing { id, code } => format!("question \"{id}\": no criteria for \"{code}\""),
+        K::FieldIgnored { id, field } => {
+            format!("\"{id}\": `{field}` does not apply to this scale and is ignored")
+        }
+        K::WeightsDoNotAddUp { id, sum, weight } => {
+            let who = if id.is_empty() {
+                "total".to_string()
+            } else {
+                format!("group \"{id}\"")
+            };
+            format!(
+                "{who}: the children's weights add up to {sum}, not {weight} (legal as relative weights; write relative_weights = true if intended)"
+            )
+        }
+        K::PredicateUnknownNode { code, node } => {
+            format!("predicate \"{code}\": id \"{node}\" does not exist")
+        }
+        K::PredicateEmpty { code } => {
+            format!("predicate \"{code}\" has no requirements (`require`)")
+        }
+        K::RequirementShape { code } => format!(
+            "predicate \"{code}\": each requirement holds exactly one of min_index, or nodes with min_points or min_percent"
+        ),
+        K::ExampleUnknownQuestion { name, id } => {
+            format!("example \"{name}\": question \"{id}\" does not exist")
+        }
+        K::ExampleInvalidAnswer { name, id, why } => format!(
+            "example \"{name}\": answer to \"{id}\" is invalid: {}",
+            invalid(why)
+        ),
+        K::ExampleIndex {
+            name,
+            expected,
+            got,
+        } => format!(
+            "example \"{name}\": index should be {expected}, computed {got:.4} (off by {:.4})",
+            got - expected
+        ),
+        K::ExampleCategory {
+            name,
+            expected,
+            got,
+        } => format!("example \"{name}\": category should be {expected}, computed {got}"),
         K::UnknownStatus { status } => format!("unknown status \"{status}\" (draft or final)"),
         K::QuestionnaireNotFound { id } => format!("questionnaire \"{id}\" not found"),
-        K::QuestionnaireFileProblem { path, errors } => format!("questionnaire {path} has {errors} errors"),
-        K::VersionDiffers { draft, questionnaire } => format!("draft is for version {draft}, questionnaire is version {questionnaire}; answers matched by id"),
-        K::IdDiffers { draft, questionnaire } => format!("draft is for questionnaire \"{draft}\", but the file is \"{questionnaire}\""),
+        K::QuestionnaireFileProblem { path, errors } => {
+            format!("questionnaire {path} has {errors} errors")
+        }
+        K::VersionDiffers {
+            draft,
+            questionnaire,
+        } => format!(
+            "draft is for version {draft}, questionnaire is version {questionnaire}; answers matched by id"
+        ),
+        K::IdDiffers {
+            draft,
+            questionnaire,
+        } => format!("draft is for questionnaire \"{draft}\", but the file is \"{questionnaire}\""),
     }
 }
 

@@ -57,55 +57,135 @@ pub static TEXTS: Texts = Texts {
 pub fn problem(k: &K) -> String {
     match k {
         K::Syntax(m) => format!("TOML tidak sah: {m}"),
-        K::NotUtf8 => "berkas bukan teks UTF-8".into(),
-        K::TooLarge { bytes, limit } => format!("berkas terlalu besar ({bytes} byte; batas {limit} byte)"),
+        K::NotUtf8 { .. } => "berkas bukan teks UTF-8".into(),
+        K::TooLarge { bytes, limit } => {
+            format!("berkas terlalu besar ({bytes} byte; batas {limit} byte)")
+        }
         K::Io(e) => format!("tidak dapat dibaca: {e}"),
         K::MissingField { field } => format!("kolom `{field}` wajib ada"),
         K::WrongType {
             field,
             expected,
             found,
-        } => format!("`{field}` harus berupa {}, bukan {}", ty(expected), ty(found)),
-        K::UnknownField { field } => format!("kolom `{field}` tidak dikenal dan diabaikan (salah ketik?)"),
-        K::UnsupportedSchema { found } => format!("schema = {found} tidak didukung; versi ini membaca schema = 1"),
-        K::InvalidId { id } => format!("id \"{id}\" tidak sah: gunakan bagian tanpa spasi yang dipisah titik, mis. A.I.1"),
-        K::DuplicateId { id, first_line } => format!("id \"{id}\" sudah dipakai di baris {first_line}"),
+        } => format!(
+            "`{field}` harus berupa {}, bukan {}",
+            ty(expected),
+            ty(found)
+        ),
+        K::UnknownField { field } => {
+            format!("kolom `{field}` tidak dikenal dan diabaikan (salah ketik?)")
+        }
+        K::UnsupportedSchema { found } => {
+            format!("schema = {found} tidak didukung; versi ini membaca schema = 1")
+        }
+        K::InvalidId { id } => format!(
+            "id \"{id}\" tidak sah: gunakan bagian tanpa spasi yang dipisah titik, mis. A.I.1"
+        ),
+        K::DuplicateId { id, first_line } => {
+            format!("id \"{id}\" sudah dipakai di baris {first_line}")
+        }
         K::MissingParent { id, parent } => format!("\"{id}\": induknya \"{parent}\" tidak ada"),
-        K::ParentNotGroup { id, parent } => format!("\"{id}\": induknya \"{parent}\" adalah pertanyaan, bukan kelompok"),
-        K::MixedGroup { id } => format!("kelompok \"{id}\" berisi kelompok dan pertanyaan sekaligus"),
+        K::ParentNotGroup { id, parent } => {
+            format!("\"{id}\": induknya \"{parent}\" adalah pertanyaan, bukan kelompok")
+        }
+        K::MixedGroup { id } => {
+            format!("kelompok \"{id}\" berisi kelompok dan pertanyaan sekaligus")
+        }
         K::EmptyGroup { id } => format!("kelompok \"{id}\" tidak berisi apa pun"),
-        K::UnknownScale { id, scale } => format!("pertanyaan \"{id}\": skala \"{scale}\" tidak didefinisikan di [scales]"),
-        K::UnknownScaleKind { scale, kind } => format!("skala \"{scale}\": jenis \"{kind}\" tidak dikenal (choice, percent, number, ratio)"),
+        K::UnknownScale { id, scale } => {
+            format!("pertanyaan \"{id}\": skala \"{scale}\" tidak didefinisikan di [scales]")
+        }
+        K::UnknownScaleKind { scale, kind } => format!(
+            "skala \"{scale}\": jenis \"{kind}\" tidak dikenal (choice, percent, number, ratio)"
+        ),
         K::EmptyChoice { scale } => format!("skala \"{scale}\" tidak punya pilihan"),
         K::DuplicateCode { scale, code } => format!("skala \"{scale}\": kode \"{code}\" ganda"),
-        K::ScoreOutOfRange { scale, code, score } => format!("skala \"{scale}\": skor {score} untuk \"{code}\" di luar 0..1"),
-        K::MinNotBelowMax { scale, min, max } => format!("skala \"{scale}\": min ({min}) harus lebih kecil dari max ({max})"),
+        K::ScoreOutOfRange { scale, code, score } => {
+            format!("skala \"{scale}\": skor {score} untuk \"{code}\" di luar 0..1")
+        }
+        K::MinNotBelowMax { scale, min, max } => {
+            format!("skala \"{scale}\": min ({min}) harus lebih kecil dari max ({max})")
+        }
         K::ZeroEqualsFull { scale } => format!("skala \"{scale}\": zero dan full tidak boleh sama"),
         K::BadNumber { field, value } => format!("`{field}` = {value} tidak sah"),
         K::NoCategories => "tidak ada [[category]]: minimal satu kategori diperlukan".into(),
-        K::CategoryOrder { code, above, previous } => format!("kategori \"{code}\": above = {above} harus lebih kecil dari kategori sebelumnya ({previous})"),
-        K::CategoryWithoutAbove { code } => format!("kategori \"{code}\" tanpa `above`: hanya kategori terakhir yang boleh"),
-        K::LastCategoryHasAbove { code } => format!("kategori terakhir \"{code}\" tidak boleh punya `above`"),
-        K::DuplicateCode2 { what, code } => format!("kode {} \"{code}\" ganda", ty(what)),
-        K::CriteriaUnknownCode { id, code } => format!("pertanyaan \"{id}\": criteria untuk \"{code}\" bukan pilihan skalanya"),
-        K::CriteriaMissing { id, code } => format!("pertanyaan \"{id}\": criteria untuk \"{code}\" belum ada"),
-        K::FieldIgnored { id, field } => format!("\"{id}\": `{field}` tidak berlaku untuk skala ini dan diabaikan"),
-        K::WeightsDoNotAddUp { id, sum, weight } => {
-            let who = if id.is_empty() { "total".to_string() } else { format!("kelompok \"{id}\"") };
-            format!("{who}: jumlah bobot anak {sum} tidak sama dengan {weight} (sah sebagai bobot relatif; tulis relative_weights = true bila disengaja)")
+        K::CategoryOrder {
+            code,
+            above,
+            previous,
+        } => format!(
+            "kategori \"{code}\": above = {above} harus lebih kecil dari kategori sebelumnya ({previous})"
+        ),
+        K::CategoryWithoutAbove { code } => {
+            format!("kategori \"{code}\" tanpa `above`: hanya kategori terakhir yang boleh")
         }
-        K::PredicateUnknownNode { code, node } => format!("predikat \"{code}\": id \"{node}\" tidak ada"),
+        K::LastCategoryHasAbove { code } => {
+            format!("kategori terakhir \"{code}\" tidak boleh punya `above`")
+        }
+        K::DuplicateCode2 { what, code } => format!("kode {} \"{code}\" ganda", ty(what)),
+        K::CriteriaUnknownCode { id, code } => {
+            format!("pertanyaan \"{id}\": criteria untuk \"{code}\" bukan pilihan skalanya")
+        }
+        K::CriteriaMissing { id, code } => {
+            format!("pertanyaan \"{id}\": criteria untuk \"{code}\" belum ada")
+        }
+        K::FieldIgnored { id, field } => {
+            format!("\"{id}\": `{field}` tidak berlaku untuk skala ini dan diabaikan")
+        }
+        K::WeightsDoNotAddUp { id, sum, weight } => {
+            let who = if id.is_empty() {
+                "total".to_string()
+            } else {
+                format!("kelompok \"{id}\"")
+            };
+            format!(
+                "{who}: jumlah bobot anak {sum} tidak sama dengan {weight} (sah sebagai bobot relatif; tulis relative_weights = true bila disengaja)"
+            )
+        }
+        K::PredicateUnknownNode { code, node } => {
+            format!("predikat \"{code}\": id \"{node}\" tidak ada")
+        }
         K::PredicateEmpty { code } => format!("predikat \"{code}\" tanpa syarat (`require`)"),
-        K::RequirementShape { code } => format!("predikat \"{code}\": tiap syarat berisi tepat satu dari min_index, atau nodes dengan min_points atau min_percent"),
-        K::ExampleUnknownQuestion { name, id } => format!("contoh \"{name}\": pertanyaan \"{id}\" tidak ada"),
-        K::ExampleInvalidAnswer { name, id, why } => format!("contoh \"{name}\": jawaban \"{id}\" tidak sah: {}", invalid(why)),
-        K::ExampleIndex { name, expected, got } => format!("contoh \"{name}\": indeks seharusnya {expected}, hasil hitung {got:.4} (selisih {:.4})", got - expected),
-        K::ExampleCategory { name, expected, got } => format!("contoh \"{name}\": kategori seharusnya {expected}, hasil hitung {got}"),
-        K::UnknownStatus { status } => format!("status \"{status}\" tidak dikenal (draft atau final)"),
+        K::RequirementShape { code } => format!(
+            "predikat \"{code}\": tiap syarat berisi tepat satu dari min_index, atau nodes dengan min_points atau min_percent"
+        ),
+        K::ExampleUnknownQuestion { name, id } => {
+            format!("contoh \"{name}\": pertanyaan \"{id}\" tidak ada")
+        }
+        K::ExampleInvalidAnswer { name, id, why } => format!(
+            "contoh \"{name}\": jawaban \"{id}\" tidak sah: {}",
+            invalid(why)
+        ),
+        K::ExampleIndex {
+            name,
+            expected,
+            got,
+        } => format!(
+            "contoh \"{name}\": indeks seharusnya {expected}, hasil hitung {got:.4} (selisih {:.4})",
+            got - expected
+        ),
+        K::ExampleCategory {
+            name,
+            expected,
+            got,
+        } => format!("contoh \"{name}\": kategori seharusnya {expected}, hasil hitung {got}"),
+        K::UnknownStatus { status } => {
+            format!("status \"{status}\" tidak dikenal (draft atau final)")
+        }
         K::QuestionnaireNotFound { id } => format!("kuesioner \"{id}\" tidak ditemukan"),
-        K::QuestionnaireFileProblem { path, errors } => format!("kuesioner {path} punya {errors} galat"),
-        K::VersionDiffers { draft, questionnaire } => format!("draf untuk versi {draft}, kuesioner versi {questionnaire}; jawaban dicocokkan per id"),
-        K::IdDiffers { draft, questionnaire } => format!("draf untuk kuesioner \"{draft}\", tetapi berkasnya \"{questionnaire}\""),
+        K::QuestionnaireFileProblem { path, errors } => {
+            format!("kuesioner {path} punya {errors} galat")
+        }
+        K::VersionDiffers {
+            draft,
+            questionnaire,
+        } => format!(
+            "draf untuk versi {draft}, kuesioner versi {questionnaire}; jawaban dicocokkan per id"
+        ),
+        K::IdDiffers {
+            draft,
+            questionnaire,
+        } => format!("draf untuk kuesioner \"{draft}\", tetapi berkasnya \"{questionnaire}\""),
     }
 }
 

@@ -119,7 +119,8 @@ pub fn load_str(src: &str) -> LoadResult {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let (nodes, roots, questions, by_id) = build_tree(src, raw, &scale_index, &scales, total, &mut p);
+    let (nodes, roots, questions, by_id) =
+        build_tree(src, raw, &scale_index, &scales, total, &mut p);
 
     let mut q = Questionnaire {
         id,
@@ -221,7 +222,8 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
                             let label = of.opt_str("label").map(|s| s.0);
                             let score = of.req_num("score");
                             of.warn_unused();
-                            let (Some((code, code_span)), Some((score, score_span))) = (code, score)
+                            let (Some((code, code_span)), Some((score, score_span))) =
+                                (code, score)
                             else {
                                 continue;
                             };
@@ -552,7 +554,9 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 200
         && id.split('.').all(|seg| !seg.is_empty())
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"')
+        && !id
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"')
 }
 
 type Tree = (Vec<Node>, Vec<usize>, Vec<usize>, HashMap<String, usize>);
@@ -712,7 +716,10 @@ fn build_tree(
             ));
             continue;
         }
-        let groups = children.iter().filter(|&&c| matches!(nodes[c].kind, NodeKind::Group { .. })).count();
+        let groups = children
+            .iter()
+            .filter(|&&c| matches!(nodes[c].kind, NodeKind::Group { .. }))
+            .count();
         if groups != 0 && groups != children.len() {
             p.push(Problem::error(
                 Some(n.span.clone()),
@@ -727,7 +734,14 @@ fn build_tree(
     (nodes, roots, questions, by_id)
 }
 
-fn check_weight_sum(id: &str, weight: f64, children: &[usize], nodes: &[Node], span: Span, p: &mut Vec<Problem>) {
+fn check_weight_sum(
+    id: &str,
+    weight: f64,
+    children: &[usize],
+    nodes: &[Node],
+    span: Span,
+    p: &mut Vec<Problem>,
+) {
     if children.is_empty() || !children.iter().all(|&c| nodes[c].weight_given) {
         return;
     }
@@ -773,7 +787,8 @@ fn check_question_fields(id: &str, q: &RawQuestion, scale: &Scale, p: &mut Vec<P
             }
         }
     }
-    if !matches!(scale.kind, ScaleKind::Ratio) && (q.numerator.is_some() || q.denominator.is_some()) {
+    if !matches!(scale.kind, ScaleKind::Ratio) && (q.numerator.is_some() || q.denominator.is_some())
+    {
         p.push(Problem::warning(
             Some(q.scale_span.clone()),
             ProblemKind::FieldIgnored {

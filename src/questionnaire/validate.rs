@@ -81,7 +81,9 @@ fn check_predicates(q: &Questionnaire, p: &mut Vec<Problem>) {
         for r in &pr.require {
             let nodes = match r {
                 Requirement::MinIndex(_) => continue,
-                Requirement::MinPoints { nodes, .. } | Requirement::MinPercent { nodes, .. } => nodes,
+                Requirement::MinPoints { nodes, .. } | Requirement::MinPercent { nodes, .. } => {
+                    nodes
+                }
             };
             for id in nodes {
                 if q.node_index(id).is_none() {
