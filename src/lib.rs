@@ -10,6 +10,7 @@ pub mod draft;
 pub mod i18n;
 pub mod problem;
 pub mod questionnaire;
+pub mod review;
 pub mod scoring;
 pub mod text;
 mod tomlread;

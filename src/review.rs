@@ -1,0 +1,118 @@
+//! What to work on next: which questions raise the index most, and the fewest questions
+//! that lift the rounded index into the next category. Pure, like `scoring`.
+
+use crate::questionnaire::{Questionnaire, ScaleKind};
+use crate::scoring::{Score, State};
+use crate::text::round2;
+
+/// One question that could raise the index, and by how much at its best answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gain {
+    /// Node index of the question.
+    pub node: usize,
+    /// Points the index gains when this question gets its best answer.
+    pub gain: f64,
+}
+
+/// The best answer a question can get, as the user would type or choose it.
+pub fn best_answer(q: &Questionnaire, node: usize) -> Option<String> {
+    let question = q.question(node)?;
+    Some(match &q.scale_of(question).kind {
+        ScaleKind::Choice { options } => {
+            let best = options.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
+            best.code.clone()
+        }
+        ScaleKind::Percent => "100".into(),
+        ScaleKind::Number { full, .. } => crate::text::fmt2(*full, false),
+        ScaleKind::Ratio => "1/1".into(),
+    })
+}
+
+/// Every question whose best answer would raise the index, largest gain first (ties in
+/// walking order). Unanswered and invalid questions count as scoring 0 now; answers marked
+/// not applicable are left alone, since changing them rescales the rest.
+pub fn gains(q: &Questionnaire, s: &Score) -> Vec<Gain> {
+    let mut out: Vec<Gain> = q
+        .questions
+        .iter()
+        .filter_map(|&i| {
+            let question = q.question(i)?;
+            let (_, hi) = q.scale_of(question).score_range();
+            let now = match s.states[i] {
+                State::Answered(x) => x,
+                State::Unanswered | State::Invalid(_) => 0.0,
+                State::NotApplicable => return None,
+            };
+            let gain = s.nodes[i].points * (hi - now);
+            (gain > 1e-12).then_some(Gain { node: i, gain })
+        })
+        .collect();
+    // Stable sort keeps walking order among equal gains.
+    out.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    out
+}
+
+/// The way to the next category up.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NextCategory {
+    /// Already in the highest category.
+    Top,
+    /// The floor is already in a higher category: whatever the open answers, it is reached.
+    Secured { category: usize },
+    /// Even every question at its best stays below the next category; `best` is that
+    /// highest reachable index (the ceiling, plus what better answers to answered
+    /// questions would add).
+    OutOfReach { category: usize, best: f64 },
+    /// These questions at their best lift the rounded index into `category`.
+    Path {
+        category: usize,
+        /// Points still needed beyond the current index.
+        needed: f64,
+        steps: Vec<Gain>,
+        index_after: f64,
+    },
+}
+
+/// The fewest questions that, answered at their best, lift the rounded index above the
+/// next band's threshold. Gains add up independently (no answer here changes exclusion),
+/// so taking the largest first is optimal.
+pub fn next_category(q: &Questionnaire, s: &Score) -> NextCategory {
+    if s.category == 0 {
+        return NextCategory::Top;
+    }
+    let target = s.category - 1;
+    if s.floor_category < s.category {
+        return NextCategory::Secured {
+            category: s.floor_category,
+        };
+    }
+    let Some(above) = q.categories[target].above else {
+        return NextCategory::Top;
+    };
+    // The rounded index must be strictly above `above`: at least above + 0.01, which the
+    // exact index reaches at above + 0.005 (rounding half away from zero).
+    let goal = above + 0.005;
+    let all = gains(q, s);
+    let mut index = s.index_exact;
+    let mut steps = Vec::new();
+    for g in all {
+        if round2(index) > above {
+            break;
+        }
+        index += g.gain;
+        steps.push(g);
+    }
+    if round2(index) > above {
+        NextCategory::Path {
+            category: target,
+            needed: (goal - s.index_exact).max(0.0),
+            steps,
+            index_after: index,
+        }
+    } else {
+        NextCategory::OutOfReach {
+            category: target,
+            best: index,
+        }
+    }
+}
