@@ -25,16 +25,21 @@ pub fn embedded() -> impl Iterator<Item = Embedded> {
 /// Loads every embedded questionnaire. They are checked by the test suite, so a failure
 /// here is a build defect; such a file is skipped rather than crashing the program.
 pub fn embedded_questionnaires() -> Vec<Questionnaire> {
-    embedded()
-        .filter_map(|e| questionnaire::load_str(e.src).questionnaire)
-        .collect()
+    loaded().to_vec()
+}
+
+/// The embedded questionnaires, parsed once per process.
+fn loaded() -> &'static [Questionnaire] {
+    static LOADED: std::sync::OnceLock<Vec<Questionnaire>> = std::sync::OnceLock::new();
+    LOADED.get_or_init(|| {
+        embedded()
+            .filter_map(|e| questionnaire::load_str(e.src).questionnaire)
+            .collect()
+    })
 }
 
 pub fn find_embedded(id: &str) -> Option<Questionnaire> {
-    embedded()
-        .map(|e| questionnaire::load_str(e.src))
-        .filter_map(|r| r.questionnaire)
-        .find(|q| q.id == id)
+    loaded().iter().find(|q| q.id == id).cloned()
 }
 
 /// The default questionnaire for a new draft: pmprb-2020 when embedded, else the first.

@@ -63,4 +63,53 @@ pub enum Command {
     },
     /// Daftar kuesioner bawaan (list embedded questionnaires)
     Questionnaires,
+    /// LKE terisi sebagai dokumen (the filled LKE as a document)
+    Report {
+        /// Berkas draf (draft file)
+        draft: PathBuf,
+        /// Format: md, csv, json, xlsx
+        #[arg(long, value_enum)]
+        format: ReportFormat,
+        /// Berkas keluaran (output file); tanpa ini: layar (stdout)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Rekap banyak draf untuk Inspektorat (roll-up across many drafts)
+    Summary {
+        /// Berkas draf atau folder (draft files or folders)
+        #[arg(required = true, value_name = "DRAFT|DIR")]
+        paths: Vec<PathBuf>,
+        /// Keluaran JSON (JSON output)
+        #[arg(long)]
+        json: bool,
+        /// Keluaran CSV (CSV output)
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// Bandingkan dua draf satu unit, mis. dua tahun (compare two drafts)
+    Diff {
+        /// Draf lama (older draft)
+        old: PathBuf,
+        /// Draf baru (newer draft)
+        new: PathBuf,
+        /// Keluaran JSON (JSON output)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tandai draf lengkap sebagai final (mark a complete draft final)
+    Finalize {
+        /// Berkas draf (draft file)
+        draft: PathBuf,
+        /// Jangan bertanya (do not ask; for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+    Xlsx,
 }

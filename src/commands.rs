@@ -2,9 +2,13 @@
 //! for stderr on failure; `main` only sets the exit code.
 
 mod check;
+mod diff;
 mod drafts;
+mod finalize;
 mod new;
+mod report;
 mod score;
+mod summary;
 
 use std::io::Write;
 use std::path::Path;
@@ -34,6 +38,8 @@ impl Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+pub use score::to_json as score_json;
+
 pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
     let result = match cli.command {
         Some(Command::New {
@@ -55,6 +61,14 @@ pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
         Some(Command::Score { draft, json, depth }) => score::run(lang, out, &draft, json, depth),
         Some(Command::Check { file }) => check::run(lang, out, &file),
         Some(Command::Questionnaires) => questionnaires(lang, out),
+        Some(Command::Report {
+            draft,
+            format,
+            output,
+        }) => report::run(lang, out, &draft, format, output.as_deref()),
+        Some(Command::Summary { paths, json, csv }) => summary::run(lang, out, &paths, json, csv),
+        Some(Command::Diff { old, new, json }) => diff::run(lang, out, &old, &new, json),
+        Some(Command::Finalize { draft, yes }) => finalize::run(lang, out, &draft, yes),
         None => Ok(()),
     };
     let _ = out.flush();

@@ -41,9 +41,35 @@ pub struct Draft {
     pub status: Status,
     pub created: Option<Datetime>,
     pub updated: Option<Datetime>,
+    /// Who finalized or reopened the draft, and when, oldest first.
+    pub history: Vec<Event>,
     pub answers: Answers,
     /// Top-level fields this version does not understand, kept for the next save.
     pub extra: toml::Table,
+}
+
+/// A change of status, kept in the draft as `[[history]]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// "final" or "reopen".
+    pub event: String,
+    pub by: String,
+    pub at: Option<Datetime>,
+}
+
+/// A TOML value written inline, as it would appear in a draft (`"A"`, `[3, 4]`).
+pub fn inline_value(v: &toml::Value) -> String {
+    format::inline(v)
+}
+
+/// Who is at the keyboard: the draft's assessor, else the login name.
+pub fn who(d: &Draft) -> String {
+    d.assessor
+        .clone()
+        .filter(|a| !a.trim().is_empty())
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Files larger than this are refused before parsing: no real draft or questionnaire comes
@@ -63,6 +89,7 @@ impl Draft {
             status: Status::Draft,
             created: Some(now),
             updated: Some(now),
+            history: Vec::new(),
             answers: Answers::new(),
             extra: toml::Table::new(),
         }
@@ -113,6 +140,7 @@ impl Draft {
         };
         let created = datetime(&mut f, "created");
         let updated = datetime(&mut f, "updated");
+        let history = read_history(&mut f);
         let mut answers = Answers::new();
         if let Some((t, _)) = f.opt_table("answers") {
             for (k, v) in t.iter() {
@@ -149,6 +177,7 @@ impl Draft {
             status,
             created,
             updated,
+            history,
             answers,
             extra,
         })
@@ -169,6 +198,55 @@ impl Draft {
     pub fn touch(&mut self) {
         self.updated = Some(now());
     }
+
+    /// Marks the draft final and records who and when.
+    pub fn finalize(&mut self, by: &str) {
+        self.status = Status::Final;
+        self.record("final", by);
+    }
+
+    /// Opens a final draft for changes again, recording who and when.
+    pub fn reopen(&mut self, by: &str) {
+        self.status = Status::Draft;
+        self.record("reopen", by);
+    }
+
+    fn record(&mut self, event: &str, by: &str) {
+        let at = now();
+        self.history.push(Event {
+            event: event.to_string(),
+            by: crate::text::clean_line(by),
+            at: Some(at),
+        });
+        self.updated = Some(at);
+    }
+}
+
+fn read_history(f: &mut Fields<'_, '_, '_>) -> Vec<Event> {
+    let Some((arr, _)) = f.opt_array("history") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in arr.iter() {
+        let DeValue::Table(t) = item.get_ref() else {
+            let found = tomlread::type_name(item.get_ref());
+            f.problems().push(Problem::error(
+                Some(item.span()),
+                ProblemKind::WrongType {
+                    field: "history".into(),
+                    expected: "table",
+                    found,
+                },
+            ));
+            continue;
+        };
+        let mut hf = Fields::new(t, item.span(), f.problems());
+        let event = hf.opt_str("event").map(|s| s.0).unwrap_or_default();
+        let by = hf.opt_str("by").map(|s| s.0).unwrap_or_default();
+        let at = datetime(&mut hf, "at");
+        out.push(Event { event, by, at });
+    }
+    out
 }
 
 fn datetime(f: &mut Fields<'_, '_, '_>, key: &'static str) -> Option<Datetime> {

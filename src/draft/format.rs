@@ -33,6 +33,15 @@ pub(super) fn write(d: &Draft) -> String {
     for (k, v) in &d.extra {
         line(&mut out, &key(k), &inline(v));
     }
+    for e in &d.history {
+        out.push('\n');
+        out.push_str("[[history]]\n");
+        line(&mut out, "event", &string(&e.event));
+        line(&mut out, "by", &string(&e.by));
+        if let Some(at) = &e.at {
+            line(&mut out, "at", &at.to_string());
+        }
+    }
     for (id, a) in &d.answers {
         if a.is_empty() {
             continue;
