@@ -178,6 +178,15 @@ pub enum ProblemKind {
         expected: String,
         got: String,
     },
+    ExamplePredicate {
+        name: String,
+        code: String,
+        expected: bool,
+    },
+    ExampleUnknownPredicate {
+        name: String,
+        code: String,
+    },
     UnknownStatus {
         status: String,
     },

@@ -160,6 +160,8 @@ pub struct Example {
     pub index: f64,
     pub category: String,
     pub answers: Answers,
+    /// Expected predicate results (`predicates = { WBK = true }`), checked like the index.
+    pub predicates: Vec<(String, bool)>,
     pub span: Range<usize>,
 }
 

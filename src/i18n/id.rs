@@ -209,6 +209,12 @@ pub fn problem(k: &K) -> String {
             expected,
             got,
         } => format!("contoh \"{name}\": kategori seharusnya {expected}, hasil hitung {got}"),
+        K::ExamplePredicate { name, code, expected } => format!(
+            "contoh \"{name}\": predikat {code} seharusnya {}, hasil hitung {}",
+            if *expected { "terpenuhi" } else { "tidak terpenuhi" },
+            if *expected { "tidak terpenuhi" } else { "terpenuhi" }
+        ),
+        K::ExampleUnknownPredicate { name, code } => format!("contoh \"{name}\": predikat \"{code}\" tidak ada"),
         K::UnknownStatus { status } => {
             format!("status \"{status}\" tidak dikenal (draft atau final)")
         }

@@ -540,12 +540,32 @@ fn read_example(t: &DeTable<'_>, span: Span, p: &mut Vec<Problem>) -> Option<Exa
             }
         }
     }
+    let mut predicates = Vec::new();
+    if let Some((pt, _)) = f.opt_table("predicates") {
+        for (k, v) in pt.iter() {
+            match v.get_ref() {
+                DeValue::Boolean(b) => predicates.push((k.get_ref().to_string(), *b)),
+                other => {
+                    let found = tomlread::type_name(other);
+                    f.problems().push(Problem::error(
+                        Some(v.span()),
+                        ProblemKind::WrongType {
+                            field: format!("predicates.{}", k.get_ref()),
+                            expected: "boolean",
+                            found,
+                        },
+                    ));
+                }
+            }
+        }
+    }
     f.warn_unused();
     Some(Example {
         name: name?,
         index: index?,
         category: category?,
         answers,
+        predicates,
         span,
     })
 }

@@ -140,6 +140,26 @@ fn check_examples(q: &Questionnaire, p: &mut Vec<Problem>) {
                 },
             ));
         }
+        for (code, expected) in &ex.predicates {
+            match s.predicates.iter().find(|p| &p.code == code) {
+                None => p.push(Problem::error(
+                    Some(ex.span.clone()),
+                    ProblemKind::ExampleUnknownPredicate {
+                        name: ex.name.clone(),
+                        code: code.clone(),
+                    },
+                )),
+                Some(r) if r.holds != *expected => p.push(Problem::error(
+                    Some(ex.span.clone()),
+                    ProblemKind::ExamplePredicate {
+                        name: ex.name.clone(),
+                        code: code.clone(),
+                        expected: *expected,
+                    },
+                )),
+                Some(_) => {}
+            }
+        }
         let got = &q.categories[s.category].code;
         if got != &ex.category {
             p.push(Problem::error(
