@@ -39,6 +39,7 @@ impl Failure {
 pub type Outcome = Result<(), Failure>;
 
 pub use score::to_json as score_json;
+pub use summary::collect as summary_collect;
 
 pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
     let result = match cli.command {

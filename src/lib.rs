@@ -15,5 +15,6 @@ pub mod report;
 pub mod review;
 pub mod rollup;
 pub mod scoring;
+pub mod synth;
 pub mod text;
 mod tomlread;
