@@ -164,25 +164,34 @@ fn write_text(
         t.progress, s.answered, s.questions, t.questions, na
     );
     let _ = writeln!(out);
+    let shown: Vec<usize> = (0..q.nodes.len())
+        .filter(|&i| q.nodes[i].depth < depth && q.is_group(i))
+        .collect();
+    let id_w = shown
+        .iter()
+        .map(|&i| q.nodes[i].id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .clamp(2, 16);
+    // Fits 80 columns: id, title, then four figures of 7 or 8.
+    let title_w = 80usize.saturating_sub(id_w + 34).max(16);
     let _ = writeln!(
         out,
-        "{:<14} {:<40} {:>8} {:>8} {:>7} {:>9}",
+        "{:<id_w$} {:<title_w$} {:>7} {:>7} {:>7} {:>8}",
         "id", t.group, t.earned, t.possible, t.percent, t.answered
     );
-    for (n, ns) in q.nodes.iter().zip(&s.nodes) {
-        if n.depth >= depth || !matches!(n.kind, crate::questionnaire::NodeKind::Group { .. }) {
-            continue;
-        }
-        let indent = "  ".repeat(n.depth);
+    for i in shown {
+        let (n, ns) = (&q.nodes[i], &s.nodes[i]);
+        let title = format!("{}{}", "  ".repeat(n.depth), clean(&n.text));
         let pct = ns
             .percent()
             .map(|p| lang.num(p))
             .unwrap_or_else(|| "–".into());
         let _ = writeln!(
             out,
-            "{:<14} {:<40} {:>8} {:>8} {:>7} {:>9}",
-            text::truncate(&format!("{indent}{}", n.id), 14),
-            text::truncate(&format!("{indent}{}", clean(&n.text)), 40),
+            "{:<id_w$} {:<title_w$} {:>7} {:>7} {:>7} {:>8}",
+            text::truncate(&n.id, id_w),
+            text::truncate(&title, title_w),
             lang.num(ns.earned),
             lang.num(ns.points),
             pct,
