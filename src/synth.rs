@@ -61,17 +61,27 @@ pub fn questionnaire_toml(questions: usize) -> String {
     let areas = 2 * 3 * 8;
     let indicators = questions.div_ceil(areas * per_indicator).max(1);
     let mut out = String::with_capacity(questions * 200);
-    let _ = write!(out, "schema = 1\nid = \"sintetis\"\nversion = \"{questions}\"\ntitle = \"Sintetis\"\n{SCALES}");
+    let _ = write!(
+        out,
+        "schema = 1\nid = \"sintetis\"\nversion = \"{questions}\"\ntitle = \"Sintetis\"\n{SCALES}"
+    );
     let scales = ["YT", "ABC", "ABCD", "persen", "skala4", "rasio"];
     let mut made = 0;
     'outer: for c in ["A", "B"] {
-        let _ = write!(out, "\n[[group]]\nid = \"{c}\"\ntitle = \"Komponen {c}\"\nweight = {}\n", if c == "A" { 60 } else { 40 });
+        let _ = write!(
+            out,
+            "\n[[group]]\nid = \"{c}\"\ntitle = \"Komponen {c}\"\nweight = {}\n",
+            if c == "A" { 60 } else { 40 }
+        );
         for s in ["I", "II", "III"] {
             let sid = format!("{c}.{s}");
             let _ = write!(out, "\n[[group]]\nid = \"{sid}\"\ntitle = \"Sub {sid}\"\n");
             for a in 1..=8 {
                 let aid = format!("{sid}.{a}");
-                let _ = write!(out, "\n[[group]]\nid = \"{aid}\"\ntitle = \"Area {aid}\"\nweight = {a}\n");
+                let _ = write!(
+                    out,
+                    "\n[[group]]\nid = \"{aid}\"\ntitle = \"Area {aid}\"\nweight = {a}\n"
+                );
                 for i in 0..indicators {
                     let iid = format!("{aid}.{i}");
                     let _ = write!(
@@ -108,12 +118,21 @@ pub fn draft(q: &Questionnaire, every: usize) -> Draft {
         if n % every.max(1) != 0 {
             continue;
         }
-        let Some(question) = q.question(i) else { continue };
+        let Some(question) = q.question(i) else {
+            continue;
+        };
         let value = match &q.scale_of(question).kind {
-            ScaleKind::Choice { options } => toml::Value::String(options[n % options.len()].code.clone()),
+            ScaleKind::Choice { options } => {
+                toml::Value::String(options[n % options.len()].code.clone())
+            }
             ScaleKind::Percent => toml::Value::Float((n % 120) as f64 + 0.5),
-            ScaleKind::Number { min, max, .. } => toml::Value::Float(min + (max - min) * ((n % 10) as f64 / 10.0)),
-            ScaleKind::Ratio => toml::Value::Array(vec![toml::Value::Integer((n % 7) as i64), toml::Value::Integer(6)]),
+            ScaleKind::Number { min, max, .. } => {
+                toml::Value::Float(min + (max - min) * ((n % 10) as f64 / 10.0))
+            }
+            ScaleKind::Ratio => toml::Value::Array(vec![
+                toml::Value::Integer((n % 7) as i64),
+                toml::Value::Integer(6),
+            ]),
         };
         let mut a = if question.na && n % 13 == 0 {
             Answer::not_applicable()

@@ -20,13 +20,22 @@ fn points(q: &Questionnaire, answers: &Answers, id: &str) -> f64 {
 
 fn assert_points(q: &Questionnaire, id: &str, expected: f64) {
     let got = points(q, &Answers::new(), id);
-    assert!((got - expected).abs() < 1e-9, "{id}: {got} points, reference says {expected}");
+    assert!(
+        (got - expected).abs() < 1e-9,
+        "{id}: {got} points, reference says {expected}"
+    );
 }
 
 #[test]
 fn components_and_sub_components() {
     let q = lke();
-    for (id, w) in [("A", 60.0), ("B", 40.0), ("A.I", 20.0), ("A.II", 10.0), ("A.III", 30.0)] {
+    for (id, w) in [
+        ("A", 60.0),
+        ("B", 40.0),
+        ("A.I", 20.0),
+        ("A.II", 10.0),
+        ("A.III", 30.0),
+    ] {
         assert_points(&q, id, w);
     }
     for id in ["B.1", "B.2", "B.3", "B.4"] {
@@ -45,16 +54,38 @@ fn pemenuhan_areas_and_indicators_score_their_reference_weights() {
         ("A.I.2", 1.0, &[0.5, 0.5]),
         ("A.I.3", 2.0, &[1.0, 1.0]),
         ("A.I.4", 2.0, &[0.6, 0.8, 0.6]),
-        ("A.I.5", 5.0, &[third, 2.0 * third, third, 2.0, 2.0 * third, third, third, third]),
+        (
+            "A.I.5",
+            5.0,
+            &[
+                third,
+                2.0 * third,
+                third,
+                2.0,
+                2.0 * third,
+                third,
+                third,
+                third,
+            ],
+        ),
         ("A.I.6", 2.0, &[2.0 * third, 4.0 * third]),
-        ("A.I.7", 4.0, &[0.5, 0.5, 2.0 * third, 0.5, 0.5, 5.0 / 6.0, 0.5]),
+        (
+            "A.I.7",
+            4.0,
+            &[0.5, 0.5, 2.0 * third, 0.5, 0.5, 5.0 / 6.0, 0.5],
+        ),
         ("A.I.8", 2.0, &[third, third, 0.5, 0.5, third]),
     ];
     let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
     for (area, w, indicators) in table {
         assert_points(&q, area, *w);
         let children = q.children(q.node_index(area).expect("area"));
-        assert_eq!(children.len(), indicators.len(), "{area} has {} indicators", indicators.len());
+        assert_eq!(
+            children.len(),
+            indicators.len(),
+            "{area} has {} indicators",
+            indicators.len()
+        );
         for (k, iw) in indicators.iter().enumerate() {
             assert_points(&q, &format!("{area}.{}", numerals[k]), *iw);
         }
@@ -76,17 +107,42 @@ fn questions_split_their_indicator_equally() {
 #[test]
 fn scales_score_as_the_reference_says() {
     let q = lke();
-    let scale = |id: &str| q.scales.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("scale {id}"));
+    let scale = |id: &str| {
+        q.scales
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("scale {id}"))
+    };
     let scores = |id: &str| match &scale(id).kind {
-        pmprb::questionnaire::ScaleKind::Choice { options } => options.iter().map(|o| (o.code.clone(), o.score)).collect::<Vec<_>>(),
+        pmprb::questionnaire::ScaleKind::Choice { options } => options
+            .iter()
+            .map(|o| (o.code.clone(), o.score))
+            .collect::<Vec<_>>(),
         _ => panic!("{id} is a choice scale"),
     };
     assert_eq!(scores("YT"), vec![("Y".into(), 1.0), ("T".into(), 0.0)]);
-    assert_eq!(scores("ABC"), vec![("A".into(), 1.0), ("B".into(), 0.5), ("C".into(), 0.0)]);
-    assert_eq!(scores("ABCD"), vec![("A".into(), 1.0), ("B".into(), 0.67), ("C".into(), 0.33), ("D".into(), 0.0)]);
+    assert_eq!(
+        scores("ABC"),
+        vec![("A".into(), 1.0), ("B".into(), 0.5), ("C".into(), 0.0)]
+    );
+    assert_eq!(
+        scores("ABCD"),
+        vec![
+            ("A".into(), 1.0),
+            ("B".into(), 0.67),
+            ("C".into(), 0.33),
+            ("D".into(), 0.0)
+        ]
+    );
     assert_eq!(
         scores("ABCDE"),
-        vec![("A".into(), 1.0), ("B".into(), 0.75), ("C".into(), 0.5), ("D".into(), 0.25), ("E".into(), 0.0)]
+        vec![
+            ("A".into(), 1.0),
+            ("B".into(), 0.75),
+            ("C".into(), 0.5),
+            ("D".into(), 0.25),
+            ("E".into(), 0.0)
+        ]
     );
 }
 
@@ -96,9 +152,15 @@ fn every_choice_question_has_criteria_and_every_indicator_guidance_and_evidence(
         let q = find_embedded(id).expect("embedded");
         for &i in &q.questions {
             let question = q.question(i).expect("question");
-            if let pmprb::questionnaire::ScaleKind::Choice { options } = &q.scale_of(question).kind {
+            if let pmprb::questionnaire::ScaleKind::Choice { options } = &q.scale_of(question).kind
+            {
                 for o in options {
-                    assert!(question.criteria.contains_key(&o.code), "{id} {}: no criteria for {}", q.nodes[i].id, o.code);
+                    assert!(
+                        question.criteria.contains_key(&o.code),
+                        "{id} {}: no criteria for {}",
+                        q.nodes[i].id,
+                        o.code
+                    );
                 }
             }
             let parent = q.nodes[i].parent.expect("questions sit in groups");
@@ -119,7 +181,10 @@ fn every_choice_question_has_criteria_and_every_indicator_guidance_and_evidence(
 
 #[test]
 fn new_drafts_default_to_pmprb_2020() {
-    assert_eq!(pmprb::catalog::default_questionnaire().expect("default").id, "pmprb-2020");
+    assert_eq!(
+        pmprb::catalog::default_questionnaire().expect("default").id,
+        "pmprb-2020"
+    );
 }
 
 #[test]
@@ -155,11 +220,30 @@ fn score_command_reproduces_every_example() {
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
             let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
             let index = v["index_exact"].as_f64().expect("index");
-            assert!((index - ex.index).abs() <= 0.005, "{id} example {:?}: {index} vs {}", ex.name, ex.index);
-            assert_eq!(v["category"], ex.category.as_str(), "{id} example {:?}", ex.name);
+            assert!(
+                (index - ex.index).abs() <= 0.005,
+                "{id} example {:?}: {index} vs {}",
+                ex.name,
+                ex.index
+            );
+            assert_eq!(
+                v["category"],
+                ex.category.as_str(),
+                "{id} example {:?}",
+                ex.name
+            );
             for (code, holds) in &ex.predicates {
-                let p = v["predicates"].as_array().expect("predicates").iter().find(|p| p["code"] == code.as_str()).expect("predicate");
-                assert_eq!(p["holds"], *holds, "{id} example {:?} predicate {code}", ex.name);
+                let p = v["predicates"]
+                    .as_array()
+                    .expect("predicates")
+                    .iter()
+                    .find(|p| p["code"] == code.as_str())
+                    .expect("predicate");
+                assert_eq!(
+                    p["holds"], *holds,
+                    "{id} example {:?} predicate {code}",
+                    ex.name
+                );
             }
             checked += 1;
         }

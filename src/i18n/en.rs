@@ -205,12 +205,18 @@ pub fn problem(k: &K) -> String {
             expected,
             got,
         } => format!("example \"{name}\": category should be {expected}, computed {got}"),
-        K::ExamplePredicate { name, code, expected } => format!(
+        K::ExamplePredicate {
+            name,
+            code,
+            expected,
+        } => format!(
             "example \"{name}\": predicate {code} should {}hold, computed it {}",
             if *expected { "" } else { "not " },
             if *expected { "does not" } else { "holds" }
         ),
-        K::ExampleUnknownPredicate { name, code } => format!("example \"{name}\": predicate \"{code}\" does not exist"),
+        K::ExampleUnknownPredicate { name, code } => {
+            format!("example \"{name}\": predicate \"{code}\" does not exist")
+        }
         K::UnknownStatus { status } => format!("unknown status \"{status}\" (draft or final)"),
         K::QuestionnaireNotFound { id } => format!("questionnaire \"{id}\" not found"),
         K::QuestionnaireFileProblem { path, errors } => {

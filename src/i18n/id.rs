@@ -209,12 +209,26 @@ pub fn problem(k: &K) -> String {
             expected,
             got,
         } => format!("contoh \"{name}\": kategori seharusnya {expected}, hasil hitung {got}"),
-        K::ExamplePredicate { name, code, expected } => format!(
+        K::ExamplePredicate {
+            name,
+            code,
+            expected,
+        } => format!(
             "contoh \"{name}\": predikat {code} seharusnya {}, hasil hitung {}",
-            if *expected { "terpenuhi" } else { "tidak terpenuhi" },
-            if *expected { "tidak terpenuhi" } else { "terpenuhi" }
+            if *expected {
+                "terpenuhi"
+            } else {
+                "tidak terpenuhi"
+            },
+            if *expected {
+                "tidak terpenuhi"
+            } else {
+                "terpenuhi"
+            }
         ),
-        K::ExampleUnknownPredicate { name, code } => format!("contoh \"{name}\": predikat \"{code}\" tidak ada"),
+        K::ExampleUnknownPredicate { name, code } => {
+            format!("contoh \"{name}\": predikat \"{code}\" tidak ada")
+        }
         K::UnknownStatus { status } => {
             format!("status \"{status}\" tidak dikenal (draft atau final)")
         }
