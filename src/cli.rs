@@ -63,6 +63,11 @@ pub enum Command {
     },
     /// Daftar kuesioner bawaan (list embedded questionnaires)
     Questionnaires,
+    /// Buka draf di aplikasi (open a draft in the app)
+    Open {
+        /// Berkas draf (draft file)
+        draft: PathBuf,
+    },
     /// LKE terisi sebagai dokumen (the filled LKE as a document)
     Report {
         /// Berkas draf (draft file)

@@ -70,7 +70,8 @@ pub fn run(cli: Cli, lang: Lang, out: &mut dyn Write) -> Outcome {
         Some(Command::Summary { paths, json, csv }) => summary::run(lang, out, &paths, json, csv),
         Some(Command::Diff { old, new, json }) => diff::run(lang, out, &old, &new, json),
         Some(Command::Finalize { draft, yes }) => finalize::run(lang, out, &draft, yes),
-        None => Ok(()),
+        // The terminal app; `main` starts it.
+        Some(Command::Open { .. }) | None => Ok(()),
     };
     let _ = out.flush();
     result

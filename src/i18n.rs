@@ -4,6 +4,9 @@
 
 mod en;
 mod id;
+pub mod tui;
+mod tui_en;
+mod tui_id;
 
 use crate::problem::ProblemKind;
 use crate::scoring::Invalid;
@@ -32,6 +35,14 @@ impl Lang {
         match self {
             Lang::Id => &id::TEXTS,
             Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// The terminal app's texts.
+    pub fn tui(self) -> &'static tui::TuiTexts {
+        match self {
+            Lang::Id => &tui_id::TEXTS,
+            Lang::En => &tui_en::TEXTS,
         }
     }
 

@@ -18,3 +18,4 @@ pub mod scoring;
 pub mod synth;
 pub mod text;
 mod tomlread;
+pub mod tui;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use pmprb::cli::Cli;
+use pmprb::cli::{Cli, Command};
 use pmprb::i18n::Lang;
 
 fn main() -> ExitCode {
@@ -16,10 +16,11 @@ fn main() -> ExitCode {
         }
     };
     let lang = Lang::detect(cli.lang.as_deref());
-    if cli.command.is_none() {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return ExitCode::from(2);
+    // `pmprb` alone and `pmprb open DRAFT` are the terminal app.
+    match &cli.command {
+        None => return pmprb::tui::run(lang, None),
+        Some(Command::Open { draft }) => return pmprb::tui::run(lang, Some(draft)),
+        Some(_) => {}
     }
     let stdout = io::stdout();
     let mut out = stdout.lock();
