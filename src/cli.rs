@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
     about = "PMPRB: penilaian mandiri reformasi birokrasi (self-assessment of bureaucratic reform)",
     long_about = "PMPRB: isi Lembar Kerja Evaluasi, lihat Indeks RB dan kategorinya.\n\
                   Fill in the Lembar Kerja Evaluasi and see the RB index and its category.\n\n\
-                  Mulai / start:\n  pmprb new --unit \"Dinas Kominfo\" --period 2024\n  pmprb score <DRAF>\n\n\
+                  pmprb tanpa argumen membuka aplikasi terminal: lanjutkan draf atau mulai penilaian baru.\n\
+                  pmprb with no arguments opens the terminal app: resume a draft or start a new assessment.\n\n\
+                  Mulai / start:\n  pmprb\n  pmprb open <DRAF>\n  pmprb new --unit \"Dinas Kominfo\" --period 2024\n  pmprb score <DRAF>\n\n\
                   Draf disimpan di folder data (PMPRB_HOME untuk mengganti). Drafts live in the data folder (PMPRB_HOME overrides it)."
 )]
 pub struct Cli {

@@ -10,6 +10,9 @@ mod report;
 mod score;
 mod summary;
 
+/// How a predicate's requirement reads, for the terminal app's review too.
+pub use score::describe_requirement;
+
 use std::io::Write;
 use std::path::Path;
 

@@ -205,6 +205,11 @@ fn help_is_there_for_new_users() {
     for cmd in ["new", "drafts", "score", "check", "questionnaires"] {
         assert!(out.contains(cmd), "{out}");
     }
+    assert!(
+        out.contains("pmprb tanpa argumen membuka aplikasi terminal")
+            && out.contains("pmprb with no arguments opens the terminal app"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -433,3 +433,107 @@ fn open_on_a_missing_draft_says_so_before_drawing() {
     assert_eq!(app.wait_exit(), 1);
     app.wait_for("tidak-ada.toml");
 }
+
+#[test]
+fn a_complete_draft_is_finalized_with_ctrl_f_and_reopening_asks_and_is_recorded() {
+    let tmp = tempfile::tempdir().expect("a temp folder");
+    let path = new_draft(tmp.path());
+    let shown = path.to_string_lossy().into_owned();
+    let mut app = App::start(tmp.path(), &["open", &shown]);
+    app.wait_for("0/6 terjawab");
+    app.answer("y", "1/6 terjawab");
+    app.answer("a", "2/6 terjawab");
+    app.answer("90", "[90");
+    app.answer("\r", "3/6 terjawab");
+    app.answer("3\t4", "[4");
+    app.answer("\r", "4/6 terjawab");
+    app.answer("4\r", "5/6 terjawab");
+    app.answer("b", "6/6 terjawab");
+    app.answer("\x06", "Finalkan draf");
+    app.answer("y", "✔ final");
+    // Saved, then read-only.
+    app.wait_for("✔ final  hanya-baca");
+    // The home list says it is final.
+    app.answer("q", "Buat penilaian baru");
+    assert!(app.text().contains("final"), "{}", app.text());
+    app.keys("q");
+    assert_eq!(app.wait_exit(), 0);
+    drop(app);
+
+    let text = std::fs::read_to_string(&path).expect("the draft file");
+    assert!(text.contains("status = \"final\""), "{text}");
+    assert!(text.contains("[[history]]"), "{text}");
+    let d = read_draft(&path);
+    assert_eq!(d.history.len(), 1);
+    assert_eq!(d.history[0].event, "final");
+    assert!(!d.history[0].by.is_empty() && d.history[0].at.is_some());
+
+    // A final draft opens read-only; a key that would change it asks first.
+    let mut again = App::start(tmp.path(), &["open", &shown]);
+    again.wait_for("FINAL, hanya-baca");
+    again.answer("t", "Draf sudah final");
+    again.answer("n", "Dibatalkan");
+    assert_eq!(read_draft(&path).history.len(), 1, "nothing was recorded");
+    again.answer("t", "Draf sudah final");
+    again.answer("y", "dibuka kembali");
+    again.wait_for("✓ tersimpan");
+    again.answer("q", "Buat penilaian baru");
+    again.keys("q");
+    assert_eq!(again.wait_exit(), 0);
+
+    let d = read_draft(&path);
+    assert_eq!(d.status, pmprb::draft::Status::Draft);
+    let events: Vec<&str> = d.history.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(events, vec!["final", "reopen"]);
+    assert!(d.history[1].at.is_some());
+    assert_eq!(value(&d, "B.b"), Some(toml::Value::String("B".into())));
+}
+
+#[test]
+fn the_form_replaces_the_default_period_and_keeps_a_questionnaire_file_relative() {
+    let tmp = tempfile::tempdir().expect("a temp folder");
+    let home = tmp.path().join("data");
+    let lke = tmp.path().join("lke");
+    std::fs::create_dir(&lke).expect("a folder for the questionnaire");
+    let src = pmprb::catalog::embedded()
+        .find(|e| e.file == "contoh.toml")
+        .expect("the sample is embedded")
+        .src;
+    let qfile = lke.join("lke-kota.toml");
+    std::fs::write(&qfile, src.replace("id = \"contoh\"", "id = \"lke-kota\"")).expect("written");
+    let mut app = App::start(&home, &[]);
+    app.wait_for("Buat penilaian baru");
+    app.answer("\r", "Unit kerja / OPD");
+    app.keys("Dinas Berkas");
+    app.answer("\r", "Dinas Berkas");
+    // The period holds this year; typing replaces it.
+    app.keys("2019");
+    app.answer("\r", "2019");
+    for _ in 0..6 {
+        if app.text().contains("Berkas lain") {
+            break;
+        }
+        app.keys("\x1b[C");
+        thread::sleep(Duration::from_millis(150));
+    }
+    app.answer("\r", "Berkas kuesioner");
+    app.keys(&qfile.to_string_lossy());
+    app.answer("\r", "0/6 terjawab");
+    app.answer("q", "Buat penilaian baru");
+    app.keys("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let files: Vec<PathBuf> = std::fs::read_dir(&home)
+        .expect("the data folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let d = read_draft(&files[0]);
+    assert_eq!(d.period, "2019");
+    assert_eq!(d.questionnaire, "lke-kota");
+    assert_eq!(
+        d.questionnaire_file.as_deref(),
+        Some("../lke/lke-kota.toml")
+    );
+}

@@ -15,6 +15,7 @@ use pmprb::i18n::Lang;
 use pmprb::questionnaire::{self, Questionnaire};
 use pmprb::scoring;
 use pmprb::tui::model::{CatalogEntry, DraftInfo, HomeEntry};
+use pmprb::tui::review::Section;
 use pmprb::tui::theme::Theme;
 use pmprb::tui::{Action, Model, Session, update, views};
 
@@ -163,6 +164,11 @@ fn home_model() -> Model {
             info: Err("3:9: TOML tidak sah: expected `=`".into()),
         },
     ];
+    // The complete one was finalized.
+    let mut entries = entries;
+    if let Some(Ok(d)) = entries.get_mut(1).map(|e| e.info.as_mut()) {
+        d.is_final = true;
+    }
     m.on_home_loaded(m.home.dir.clone(), Ok(entries));
     m
 }
@@ -173,6 +179,7 @@ fn home_lists_drafts_and_damaged_ones() {
         let t = snap!("home", home_model(), w, h);
         let text = screen_text(&t);
         assert!(text.contains("rusak.toml"), "a damaged draft is listed");
+        assert!(text.contains("final"), "the status is shown");
         assert!(text.contains("Buat penilaian baru"));
     }
 }
@@ -274,6 +281,131 @@ fn search_shows_matches_as_typed() {
     }
 }
 
+/// The review of the walk's draft, with one invalid answer and one answer whose question
+/// is gone, so every section has something in it.
+fn review(lang: Lang) -> Model {
+    let mut m = walk(lang);
+    if let Some(s) = m.session.as_mut() {
+        s.draft.answers.insert(
+            "B.b".into(),
+            Answer::with_value(toml::Value::String("X".into())),
+        );
+        s.draft.answers.insert(
+            "A.9".into(),
+            Answer::with_value(toml::Value::String("Y".into())),
+        );
+        s.rescore();
+    }
+    update(&mut m, Action::Review);
+    m
+}
+
+#[test]
+fn review_shows_the_gains_and_the_way_up_the_core_computes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let m = review(Lang::Id);
+        let t = snap!("review", m, w, h);
+        let text = screen_text(&t);
+        let s = m.session.as_ref().expect("a session");
+        let score = scoring::score(&s.q, &s.draft.answers);
+        let gains = pmprb::review::gains(&s.q, &score);
+        let top = &gains[0];
+        let shown = format!("+{}", Lang::Id.num(top.gain));
+        assert!(text.contains(&shown), "the top gain {shown:?}:\n{text}");
+        assert!(text.contains(&s.q.nodes[top.node].id));
+        let pmprb::review::NextCategory::Path { index_after, .. } =
+            pmprb::review::next_category(&s.q, &score)
+        else {
+            panic!("the sample has a way to the next category");
+        };
+        let after = format!("= {}", Lang::Id.num(index_after));
+        assert!(text.contains(&after), "the index after {after:?}:\n{text}");
+        if h == 40 {
+            for part in ["Komponen", "Jawaban tidak sah", "A.9", "BAIK"] {
+                assert!(text.contains(part), "{part}:\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn review_in_english() {
+    let m = review(Lang::En);
+    let t = snap!("review_en", m, 120, 40);
+    assert!(screen_text(&t).contains("What raises the index most"));
+}
+
+/// The sample with every question answered.
+fn complete() -> Model {
+    let mut m = model(Lang::Id);
+    let mut s = session(contoh(), "Dinas Kominfo");
+    // Who finalizes: the assessor when the draft names one (else the login name).
+    s.draft.assessor = Some("Sekretaris".into());
+    m.on_opened(s);
+    for a in [Action::Choose('Y'), Action::Choose('A'), Action::Digit('9')] {
+        update(&mut m, a);
+    }
+    for a in [
+        Action::Type('0'),
+        Action::Enter,
+        Action::NotApplicable,
+        Action::Digit('4'),
+        Action::Enter,
+        Action::Choose('B'),
+    ] {
+        update(&mut m, a);
+    }
+    m
+}
+
+#[test]
+fn finalize_asks_first() {
+    let mut m = complete();
+    assert_eq!(m.session.as_ref().map(|s| s.score.unanswered()), Some(0));
+    update(&mut m, Action::Finalize);
+    let t = snap!("finalize_confirm", m, 80, 24);
+    assert!(screen_text(&t).contains("Finalkan draf"));
+}
+
+#[test]
+fn finalize_says_what_blocks_it() {
+    let mut m = walk(Lang::Id);
+    update(&mut m, Action::Finalize);
+    let t = snap!("finalize_blocked", m, 80, 24);
+    let text = screen_text(&t);
+    assert!(text.contains("2 soal belum dijawab: B.a, B.b"), "{text}");
+}
+
+#[test]
+fn a_final_draft_says_so_in_the_header() {
+    let mut m = complete();
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::Yes);
+    // The saver wrote it.
+    if let Some((path, rev)) = m.session.as_ref().map(|s| (s.path.clone(), s.revision)) {
+        m.on_saved(&path, rev, Ok(()));
+    }
+    let t = snap!("walk_final", m, 80, 24);
+    assert!(screen_text(&t).contains("✔ final"));
+}
+
+#[test]
+fn options_with_long_codes_show_the_key_that_picks_each() {
+    let q = catalog::find_embedded("pmprb-2020").expect("pmprb-2020 is embedded");
+    let mut m = model(Lang::Id);
+    let mut s = session(q, "Dinas Kominfo");
+    s.pos =
+        s.q.questions
+            .iter()
+            .position(|&i| s.q.nodes[i].id == "B.1.ii")
+            .expect("B.1.ii is a question");
+    m.on_opened(s);
+    let t = snap!("walk_opini", m, 120, 40);
+    let text = screen_text(&t);
+    assert!(text.contains("[a] WTP"), "{text}");
+    assert!(text.contains("[e] TMP"), "{text}");
+}
+
 #[test]
 fn too_small_asks_for_a_larger_terminal() {
     let m = walk(Lang::Id);
@@ -337,7 +469,74 @@ fn every_screen(q: &Questionnaire, unit: &str, note: &str) -> Vec<Model> {
     let mut c = walk(Lang::Id);
     c.on_quit_failed(note);
     out.push(c);
+    // The review of the hostile draft, every section open and in full, the selection at
+    // the end; and the finalize dialogs over it.
+    let mut r = model(Lang::Id);
+    let mut s = session(q.clone(), unit);
+    for (i, &n) in q.questions.iter().enumerate() {
+        let mut a = Answer::with_value(toml::Value::String(if i % 2 == 0 {
+            "Y".into()
+        } else {
+            note.to_string()
+        }));
+        a.flag = true;
+        s.draft.answers.insert(q.nodes[n].id.clone(), a);
+    }
+    s.draft.answers.insert(
+        format!("Z{note}"),
+        Answer::with_value(toml::Value::String(note.into())),
+    );
+    s.rescore();
+    r.on_opened(s);
+    update(&mut r, Action::Review);
+    if let Some(s) = r.session.as_mut() {
+        s.review.open = (0..q.nodes.len()).collect();
+        s.review.full = [
+            Section::Path,
+            Section::Gains,
+            Section::Unanswered,
+            Section::Invalid,
+            Section::Flagged,
+            Section::Orphaned,
+        ]
+        .into_iter()
+        .collect();
+    }
+    out.push(r);
+    let mut r = out
+        .last()
+        .map(clone_review)
+        .unwrap_or_else(|| model(Lang::Id));
+    for _ in 0..50 {
+        update(&mut r, Action::PageDown);
+    }
+    out.push(r);
+    let mut b = walk(Lang::Id);
+    update(&mut b, Action::Finalize);
+    out.push(b);
+    let mut f = complete();
+    update(&mut f, Action::Finalize);
+    out.push(f);
+    let mut o = complete();
+    update(&mut o, Action::Finalize);
+    update(&mut o, Action::Yes);
+    update(&mut o, Action::Choose('T'));
+    out.push(o);
     out
+}
+
+/// A model on the same draft as `m`'s, on the review.
+fn clone_review(m: &Model) -> Model {
+    let mut r = model(m.lang);
+    if let Some(s) = &m.session {
+        let mut c = session(s.q.clone(), &s.draft.unit);
+        c.draft = s.draft.clone();
+        c.review = s.review.clone();
+        c.rescore();
+        r.on_opened(c);
+        r.screen = pmprb::tui::model::Screen::Review;
+    }
+    r
 }
 
 #[test]
@@ -490,6 +689,17 @@ fn an_empty_questionnaire_draws_and_every_key_is_safe() {
         Action::Esc,
         Action::Jump,
         Action::Esc,
+        Action::Review,
+        Action::Down,
+        Action::Tab,
+        Action::Enter,
+        Action::PageDown,
+        Action::Right,
+        Action::Esc,
+        Action::Finalize,
+        Action::Yes,
+        Action::Choose('Y'),
+        Action::No,
         Action::Help,
     ] {
         update(&mut m, a);

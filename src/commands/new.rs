@@ -50,37 +50,10 @@ pub fn run(
     if let Some(arg) = questionnaire
         && catalog::find_embedded(arg).is_none()
     {
-        d.questionnaire_file = Some(relative_to(Path::new(arg), &path));
+        d.questionnaire_file = Some(home::relative_to(Path::new(arg), &path));
     }
     store::save_atomic(&path, d.to_toml().as_bytes())
         .map_err(|e| Failure::one(fill(t.cannot_write, &[&path.display(), &e])))?;
     let _ = writeln!(out, "{}", fill(t.created, &[&path.display()]));
     Ok(())
-}
-
-/// `file` as seen from the folder of `draft`: relative when both are under one folder we
-/// can name, else absolute.
-fn relative_to(file: &Path, draft: &Path) -> String {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let file = abs(file);
-    let dir = abs(draft.parent().unwrap_or(Path::new(".")));
-    let dir = if dir.as_os_str().is_empty() {
-        abs(Path::new("."))
-    } else {
-        dir
-    };
-    let fc: Vec<_> = file.components().collect();
-    let dc: Vec<_> = dir.components().collect();
-    let common = fc.iter().zip(&dc).take_while(|(a, b)| a == b).count();
-    if common == 0 {
-        return file.display().to_string();
-    }
-    let mut rel = PathBuf::new();
-    for _ in common..dc.len() {
-        rel.push("..");
-    }
-    for c in &fc[common..] {
-        rel.push(c);
-    }
-    rel.to_string_lossy().replace('\\', "/")
 }

@@ -74,3 +74,48 @@ pub fn slug(s: &str) -> String {
     let out = out.trim_end_matches('-').to_string();
     out.chars().take(80).collect()
 }
+
+/// `file` as seen from the folder of `draft`: relative when both are under one folder we
+/// can name, else absolute.
+pub fn relative_to(file: &Path, draft: &Path) -> String {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let file = abs(file);
+    let dir = abs(draft.parent().unwrap_or(Path::new(".")));
+    let dir = if dir.as_os_str().is_empty() {
+        abs(Path::new("."))
+    } else {
+        dir
+    };
+    let fc: Vec<_> = file.components().collect();
+    let dc: Vec<_> = dir.components().collect();
+    let common = fc.iter().zip(&dc).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return file.display().to_string();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..dc.len() {
+        rel.push("..");
+    }
+    for c in &fc[common..] {
+        rel.push(c);
+    }
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_named_from_the_drafts_folder() {
+        let draft = Path::new("/data/pmprb/kominfo-2024.toml");
+        assert_eq!(
+            relative_to(Path::new("/data/pmprb/lke-kota.toml"), draft),
+            "lke-kota.toml"
+        );
+        assert_eq!(
+            relative_to(Path::new("/data/lke/lke-kota.toml"), draft),
+            "../lke/lke-kota.toml"
+        );
+    }
+}

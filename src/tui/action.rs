@@ -41,6 +41,12 @@ pub enum Action {
     Jump,
     ScrollUp,
     ScrollDown,
+    PageUp,
+    PageDown,
+    /// `r` on the walk: the review screen.
+    Review,
+    /// Ctrl-F: mark the draft final (after a confirmation).
+    Finalize,
     Help,
     NewDraft,
     Refresh,
@@ -68,6 +74,9 @@ pub enum Effect {
     Close { force: bool },
     /// Save the open draft now and leave the app. `force` leaves even if the save fails.
     Quit { force: bool },
+    /// Open the final draft for changes again: take its lock, read it again, and record
+    /// the reopening (`Model::on_reopened`).
+    Reopen,
 }
 
 #[derive(Clone, Debug, PartialEq)]

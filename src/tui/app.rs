@@ -183,6 +183,10 @@ fn event_loop(
                     if run_effect(e, m, saver) {
                         return Exit::Quit;
                     }
+                    // Reopening changes the draft too.
+                    if revision(m) != before {
+                        auto.changed();
+                    }
                     // An effect may have changed the screen: draw before the next key.
                     break;
                 }
@@ -253,8 +257,39 @@ fn run_effect(e: Effect, m: &mut Model, saver: &mut Saver) -> bool {
             Err(e) if !force => m.on_quit_failed(&e),
             _ => return true,
         },
+        Effect::Reopen => reopen(m),
     }
     false
+}
+
+/// Opens the final draft for changes again. A final draft was opened without its lock,
+/// so the lock is taken now, and the draft read again: another `pmprb` may have changed
+/// it meanwhile, and its copy on disk is the one to build on.
+fn reopen(m: &mut Model) {
+    let (lang, t) = (m.lang, m.t());
+    let Some(s) = m.session.as_ref() else {
+        return;
+    };
+    if s.lock.is_some() {
+        m.on_reopened(None, None);
+        return;
+    }
+    let path = s.path.clone();
+    let lock = match DraftLock::acquire(&path) {
+        Ok(l) => l,
+        Err(LockError::Held { holder }) => {
+            m.on_reopen_failed(&fill(t.locked_by, &[&holder]));
+            return;
+        }
+        Err(LockError::Io(e)) => {
+            m.on_reopen_failed(&fill(t.lock_failed, &[&e]));
+            return;
+        }
+    };
+    match commands::open(lang, &path) {
+        Ok(o) => m.on_reopened(Some(lock), Some(o.draft)),
+        Err(f) => m.on_reopen_failed(&f.lines.join(" ")),
+    }
 }
 
 /// Saves the open draft now if it has unsaved changes (after any save in flight).
@@ -406,9 +441,9 @@ fn create(lang: Lang, spec: &NewDraft) -> Result<PathBuf, String> {
     let period = clean_line(&spec.period).trim().to_string();
     let path = home::new_draft_path(&dir, &unit, &period);
     let mut d = Draft::new(&q.id, &q.version, &unit, &period);
+    // As `pmprb new` does: the file as seen from the draft's folder.
     if let Source::File(p) = &spec.source {
-        let p = expand_home(p);
-        d.questionnaire_file = Some(std::path::absolute(&p).unwrap_or(p).display().to_string());
+        d.questionnaire_file = Some(home::relative_to(&expand_home(p), &path));
     }
     store::save_atomic(&path, d.to_toml().as_bytes())
         .map_err(|e| fill(core.cannot_write, &[&path.display(), &e]))?;

@@ -14,6 +14,8 @@ pub enum Mode {
     Home,
     Form,
     Walk,
+    /// The review screen.
+    Review,
     /// Typing a number (or a ratio) on the walk.
     Number,
     Editor,
@@ -251,7 +253,7 @@ static WALK: &[Binding] = &[
         },
         k_walk_number,
         k_walk_number_l,
-        true
+        false
     ),
     row!(
         &[Code(C::Enter), Ch('i')],
@@ -260,6 +262,22 @@ static WALK: &[Binding] = &[
         k_walk_edit,
         k_walk_edit_l,
         true
+    ),
+    row!(
+        &[Ch('r')],
+        "r",
+        |_| Action::Review,
+        k_walk_review,
+        k_walk_review_l,
+        true
+    ),
+    row!(
+        &[Ctrl('f')],
+        "Ctrl-F",
+        |_| Action::Finalize,
+        k_finalize,
+        k_finalize_l,
+        false
     ),
     row!(
         &[Ch('x')],
@@ -344,6 +362,77 @@ static WALK: &[Binding] = &[
         |_| Action::Back,
         k_walk_back,
         k_walk_back_l,
+        true
+    ),
+];
+
+static REVIEW: &[Binding] = &[
+    row!(
+        &[Code(C::Up), Code(C::Down), Ch('k'), Ch('j')],
+        "↑↓",
+        up_down,
+        k_review_move,
+        k_review_move_l,
+        true
+    ),
+    row!(
+        &[Code(C::Tab), Code(C::BackTab)],
+        "Tab",
+        |k| if k == C::BackTab {
+            Action::BackTab
+        } else {
+            Action::Tab
+        },
+        k_review_section,
+        k_review_section_l,
+        true
+    ),
+    row!(
+        &[Code(C::Enter)],
+        "Enter",
+        |_| Action::Enter,
+        k_review_enter,
+        k_review_enter_l,
+        true
+    ),
+    row!(
+        &[Code(C::Left), Code(C::Right), Ch('h'), Ch('l')],
+        "←→",
+        |k| match k {
+            C::Left | C::Char('h') => Action::Left,
+            _ => Action::Right,
+        },
+        k_review_fold,
+        k_review_fold_l,
+        false
+    ),
+    row!(
+        &[Code(C::PageUp), Code(C::PageDown)],
+        "PgUp PgDn",
+        |k| if k == C::PageUp {
+            Action::PageUp
+        } else {
+            Action::PageDown
+        },
+        k_review_page,
+        k_review_page_l,
+        false
+    ),
+    row!(
+        &[Ctrl('f')],
+        "Ctrl-F",
+        |_| Action::Finalize,
+        k_finalize,
+        k_finalize_l,
+        false
+    ),
+    row!(&[Ch('?')], "?", |_| Action::Help, k_help, k_help_l, true),
+    row!(
+        &[Code(C::Esc), Ch('r'), Ch('q')],
+        "Esc",
+        |_| Action::Esc,
+        k_review_back,
+        k_review_back_l,
         true
     ),
 ];
@@ -540,6 +629,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Home => HOME,
         Mode::Form => FORM,
         Mode::Walk => WALK,
+        Mode::Review => REVIEW,
         Mode::Number => NUMBER,
         Mode::Editor => EDITOR,
         Mode::Search => SEARCH,
@@ -646,6 +736,7 @@ mod tests {
             Mode::Home,
             Mode::Form,
             Mode::Walk,
+            Mode::Review,
             Mode::Number,
             Mode::Editor,
             Mode::Search,
@@ -653,6 +744,17 @@ mod tests {
         ] {
             assert_eq!(action(m, &ev), Action::Quit, "{m:?}");
         }
+    }
+
+    #[test]
+    fn r_reviews_and_ctrl_f_finalizes_on_the_walk_and_the_review() {
+        assert_eq!(action(Mode::Walk, &key(C::Char('r'))), Action::Review);
+        let ctrl_f = KeyEvent::new(C::Char('f'), KeyModifiers::CONTROL);
+        assert_eq!(action(Mode::Walk, &ctrl_f), Action::Finalize);
+        assert_eq!(action(Mode::Review, &ctrl_f), Action::Finalize);
+        assert_eq!(action(Mode::Review, &key(C::Char('r'))), Action::Esc);
+        assert_eq!(action(Mode::Review, &key(C::BackTab)), Action::BackTab);
+        assert_eq!(action(Mode::Review, &key(C::PageDown)), Action::PageDown);
     }
 
     #[test]
@@ -688,6 +790,7 @@ mod tests {
             Mode::Home,
             Mode::Form,
             Mode::Walk,
+            Mode::Review,
             Mode::Number,
             Mode::Editor,
             Mode::Search,

@@ -2,6 +2,7 @@
 //! reports the results of its I/O through the `on_*` methods. Nothing here touches a file
 //! or the terminal.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use ratatui_textarea::{TextArea, WrapMode};
@@ -36,6 +37,8 @@ pub enum Screen {
     Home,
     Form,
     Walk,
+    /// The review of the open draft (`r` on the walk).
+    Review,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +123,10 @@ pub enum FormField {
 pub struct Field {
     pub text: String,
     pub cursor: usize,
+    /// Filled in for the user and not edited yet: like a selected default, the first
+    /// character typed (or pasted) replaces the whole text. Backspace and the arrows edit
+    /// it in place instead.
+    pub prefilled: bool,
 }
 
 impl Field {
@@ -127,17 +134,31 @@ impl Field {
         Field {
             text: s.to_string(),
             cursor: s.chars().count(),
+            prefilled: false,
+        }
+    }
+
+    /// A field holding a default that typing replaces.
+    pub fn prefilled(s: &str) -> Field {
+        Field {
+            prefilled: !s.is_empty(),
+            ..Field::new(s)
         }
     }
 
     pub fn insert(&mut self, s: &str) {
         let s = text::clean_line(s);
+        if std::mem::take(&mut self.prefilled) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         let at = self.byte_at(self.cursor);
         self.text.insert_str(at, &s);
         self.cursor += s.chars().count();
     }
 
     pub fn backspace(&mut self) -> bool {
+        self.prefilled = false;
         if self.cursor == 0 {
             return false;
         }
@@ -148,10 +169,12 @@ impl Field {
     }
 
     pub fn left(&mut self) {
+        self.prefilled = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     pub fn right(&mut self) {
+        self.prefilled = false;
         self.cursor = (self.cursor + 1).min(self.text.chars().count());
     }
 
@@ -178,6 +201,17 @@ pub enum Confirm {
     LeaveUnsaved(String),
     /// The draft could not be saved; quit anyway?
     QuitUnsaved(String),
+    /// Mark the complete draft final?
+    Finalize,
+    /// The draft cannot be made final yet: these question ids are unanswered or invalid.
+    /// Go to the first of them (`first`, a position in the walk)?
+    Blocked {
+        unanswered: Vec<String>,
+        invalid: Vec<String>,
+        first: usize,
+    },
+    /// A key would change a final draft: open it for changes again?
+    Reopen,
 }
 
 /// One open draft and everything about walking it.
@@ -205,6 +239,30 @@ pub struct Session {
     pub scroll: u16,
     /// Held while the draft is open for writing; released on drop.
     pub lock: Option<DraftLock>,
+    /// Where the review screen is, kept while the draft is open.
+    pub review: Review,
+}
+
+/// The review screen's place: the selected row (see `tui::review::rows`), the groups of
+/// the tree that are open, the sections folded away and the long lists shown in full.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Review {
+    pub selected: usize,
+    pub open: BTreeSet<usize>,
+    pub folded: BTreeSet<super::review::Section>,
+    pub full: BTreeSet<super::review::Section>,
+}
+
+impl Review {
+    /// Components and sub-components open, everything else closed.
+    pub fn new(q: &Questionnaire) -> Review {
+        Review {
+            open: (0..q.nodes.len())
+                .filter(|&i| q.is_group(i) && q.nodes[i].depth <= 1)
+                .collect(),
+            ..Review::default()
+        }
+    }
 }
 
 /// What an answer was before a change, to put it back.
@@ -287,6 +345,8 @@ impl Model {
         match self.screen {
             Screen::Home => Mode::Home,
             Screen::Form => Mode::Form,
+            Screen::Review if self.session.is_some() => Mode::Review,
+            Screen::Review => Mode::Home,
             Screen::Walk => match &self.session {
                 Some(s) if s.search.is_some() => Mode::Search,
                 Some(s) if s.editor.is_some() => Mode::Editor,
@@ -410,6 +470,37 @@ impl Model {
     pub fn on_create_failed(&mut self, msg: &str) {
         self.error(text::clean_line(msg));
     }
+
+    /// The final draft may be changed again: the loop took its lock (`lock`, unless the
+    /// session held it already) and read it again from disk (`fresh`, which another
+    /// `pmprb` may have changed while this one only read it). Records who reopened it.
+    pub fn on_reopened(&mut self, lock: Option<DraftLock>, fresh: Option<Draft>) {
+        let t = self.t();
+        let Some(s) = self.session.as_mut() else {
+            return;
+        };
+        if let Some(l) = lock {
+            s.lock = Some(l);
+        }
+        if let Some(d) = fresh {
+            s.draft = d;
+        }
+        let by = crate::draft::who(&s.draft);
+        if s.is_final() {
+            s.draft.reopen(&by);
+        }
+        s.read_only = None;
+        s.revision += 1;
+        s.rescore();
+        let msg = crate::i18n::fill(t.reopened, &[&text::clean_line(&by)]);
+        self.info(msg);
+    }
+
+    pub fn on_reopen_failed(&mut self, msg: &str) {
+        let t = self.t();
+        let msg = crate::i18n::fill(t.reopen_failed, &[&text::clean_line(msg)]);
+        self.error(msg);
+    }
 }
 
 impl Session {
@@ -425,6 +516,7 @@ impl Session {
         let q = cleaned(q);
         let score = scoring::score(&q, &draft.answers);
         let pos = resume_position(&q, &draft, &score);
+        let review = Review::new(&q);
         Session {
             path,
             draft,
@@ -442,6 +534,7 @@ impl Session {
             search: None,
             scroll: 0,
             lock,
+            review,
         }
     }
 

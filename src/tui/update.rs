@@ -7,6 +7,7 @@ use super::model::{
     Confirm, Editor, Field, Form, FormField, Help, MAX_RESULTS, Model, NumberInput, Screen, Search,
     SearchKind, Session,
 };
+use super::review::{self as review_rows, Row};
 use crate::answer::Answer;
 use crate::draft;
 use crate::i18n::fill;
@@ -25,6 +26,7 @@ pub fn update(m: &mut Model, a: Action) -> Option<Effect> {
         Mode::Home => home(m, a),
         Mode::Form => form(m, a),
         Mode::Walk => walk(m, a),
+        Mode::Review => review(m, a),
         Mode::Number => number(m, a),
         Mode::Editor => editor(m, a),
         Mode::Search => search(m, a),
@@ -59,13 +61,35 @@ fn open_help(m: &mut Model) {
 
 fn confirm(m: &mut Model, a: Action) -> Option<Effect> {
     let c = m.confirm.take()?;
+    let t = m.t();
     match a {
         Action::Yes => match c {
             Confirm::LeaveUnsaved(_) => Some(Effect::Close { force: true }),
             Confirm::QuitUnsaved(_) => Some(Effect::Quit { force: true }),
+            Confirm::Finalize => {
+                let s = m.session.as_mut()?;
+                let by = draft::who(&s.draft);
+                s.draft.finalize(&by);
+                s.read_only = Some(t.final_read_only.to_string());
+                s.revision += 1;
+                m.info(fill(t.finalized, &[&text::clean_line(&by)]));
+                None
+            }
+            Confirm::Blocked { first, .. } => {
+                let s = m.session.as_mut()?;
+                go(s, first.min(s.q.questions.len().saturating_sub(1)));
+                let id = s.current().map(|n| text::clean_line(&n.id));
+                m.screen = Screen::Walk;
+                m.info(fill(t.jumped_blocker, &[&id.unwrap_or_default()]));
+                None
+            }
+            Confirm::Reopen => Some(Effect::Reopen),
         },
         Action::No => {
-            m.info(m.t().stayed);
+            m.info(match c {
+                Confirm::LeaveUnsaved(_) | Confirm::QuitUnsaved(_) => t.stayed,
+                _ => t.cancelled_plain,
+            });
             None
         }
         _ => {
@@ -128,7 +152,7 @@ fn open_form(m: &mut Model) {
         .unwrap_or(0);
     m.form = Form {
         unit: Field::default(),
-        period: Field::new(&m.default_period),
+        period: Field::prefilled(&m.default_period),
         choice,
         file: Field::default(),
         focus: FormField::Unit,
@@ -244,8 +268,51 @@ fn text_field(f: &mut Form) -> Option<&mut Field> {
 // ---------------------------------------------------------------------------------------
 // The walk
 
+/// Keys that change the draft.
+fn changes_draft(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::Choose(_)
+            | Action::Digit(_)
+            | Action::NotApplicable
+            | Action::Clear
+            | Action::Flag
+            | Action::Edit
+            | Action::Undo
+    )
+}
+
+/// A change to a draft that cannot take it. A final draft offers to open it again (asking
+/// first); one open in another `pmprb` says why. True when the change must not go ahead.
+fn refuse_change(m: &mut Model, a: &Action) -> bool {
+    let t = m.t();
+    let Some(s) = m.session.as_ref() else {
+        return false;
+    };
+    let Some(why) = s.read_only.clone() else {
+        return false;
+    };
+    if *a == Action::Undo && s.undo.is_empty() {
+        return false; // says there is nothing to undo
+    }
+    if s.is_final() {
+        m.confirm = Some(Confirm::Reopen);
+    } else {
+        m.warn(fill(t.read_only_key, &[&why]));
+    }
+    true
+}
+
 fn walk(m: &mut Model, a: Action) -> Option<Effect> {
     let t = m.t();
+    if changes_draft(&a) && refuse_change(m, &a) {
+        return None;
+    }
+    match a {
+        Action::Review => return open_review(m),
+        Action::Finalize => return finalize(m),
+        _ => {}
+    }
     let Some(s) = m.session.as_mut() else {
         m.screen = Screen::Home;
         return None;
@@ -278,54 +345,52 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
         },
         Action::ScrollDown => s.scroll = s.scroll.saturating_add(3).min(scroll_limit(s)),
         Action::ScrollUp => s.scroll = s.scroll.saturating_sub(3),
-        Action::Choose(c) => {
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else {
-                match choose(s, c, t) {
-                    Ok(code) => {
-                        let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
-                        let done = set_answer(s, |a| {
-                            a.value = Some(toml::Value::String(code.clone()));
-                            a.na = false;
-                        });
-                        msg = Some((false, answered_msg(t, &id, &code, done)));
-                        advance(s, &mut msg, t);
-                    }
-                    Err(e) => warn(e),
+        Action::Choose(_) | Action::Digit(_) if picks_by_position(scale_kind(s)) => {
+            match choose_by_position(s, &a, t) {
+                Ok(code) => {
+                    let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
+                    set_answer(s, |a| {
+                        a.value = Some(toml::Value::String(code.clone()));
+                        a.na = false;
+                    });
+                    msg = Some((false, answered_msg(t, &id, &code)));
+                    advance(s, &mut msg, t);
                 }
+                Err(e) => warn(e),
             }
         }
-        Action::Digit(d) => {
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else {
-                match scale_kind(s) {
-                    Some(ScaleKind::Choice { options }) => {
-                        warn(fill(t.choice_keys, &[&codes(options)]))
-                    }
-                    Some(ScaleKind::Ratio) => {
-                        s.input = Some(NumberInput {
-                            first: d.to_string(),
-                            ratio: true,
-                            ..NumberInput::default()
-                        })
-                    }
-                    Some(_) => {
-                        s.input = Some(NumberInput {
-                            first: d.to_string(),
-                            ..NumberInput::default()
-                        })
-                    }
-                    None => {}
-                }
+        Action::Choose(c) => match choose(s, c, t) {
+            Ok(code) => {
+                let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
+                set_answer(s, |a| {
+                    a.value = Some(toml::Value::String(code.clone()));
+                    a.na = false;
+                });
+                msg = Some((false, answered_msg(t, &id, &code)));
+                advance(s, &mut msg, t);
             }
-        }
+            Err(e) => warn(e),
+        },
+        Action::Digit(d) => match scale_kind(s) {
+            Some(ScaleKind::Choice { options }) => warn(fill(t.choice_keys, &[&codes(options)])),
+            Some(ScaleKind::Ratio) => {
+                s.input = Some(NumberInput {
+                    first: d.to_string(),
+                    ratio: true,
+                    ..NumberInput::default()
+                })
+            }
+            Some(_) => {
+                s.input = Some(NumberInput {
+                    first: d.to_string(),
+                    ..NumberInput::default()
+                })
+            }
+            None => {}
+        },
         Action::NotApplicable => {
             let allowed = s.q.question(s.node()).is_some_and(|q| q.na);
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else if !allowed {
+            if !allowed {
                 warn(t.na_not_allowed.into());
             } else {
                 let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
@@ -339,9 +404,7 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
         }
         Action::Clear => {
             let has = s.answer().is_some_and(|a| a.value.is_some() || a.na);
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else if !has {
+            if !has {
                 warn(t.nothing_to_clear.into());
             } else {
                 set_answer(s, |a| {
@@ -352,25 +415,19 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
             }
         }
         Action::Flag => {
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else {
-                let on = !s.answer().is_some_and(|a| a.flag);
-                set_answer(s, |a| a.flag = on);
-                msg = Some((
-                    false,
-                    if on {
-                        t.flagged.into()
-                    } else {
-                        t.unflagged.into()
-                    },
-                ));
-            }
+            let on = !s.answer().is_some_and(|a| a.flag);
+            set_answer(s, |a| a.flag = on);
+            msg = Some((
+                false,
+                if on {
+                    t.flagged.into()
+                } else {
+                    t.unflagged.into()
+                },
+            ));
         }
         Action::Edit => {
-            if let Some(r) = &s.read_only {
-                warn(fill(t.read_only_key, &[r]));
-            } else if let Some(node) = s.current() {
+            if let Some(node) = s.current() {
                 let id = node.id.clone();
                 let before = s.draft.answers.get(&id).cloned();
                 s.editor = Some(Editor::new(&id, before));
@@ -475,7 +532,7 @@ fn advance(s: &mut Session, msg: &mut Option<(bool, String)>, t: &crate::i18n::t
     }
 }
 
-fn answered_msg(t: &crate::i18n::tui::TuiTexts, id: &str, code: &str, _done: bool) -> String {
+fn answered_msg(t: &crate::i18n::tui::TuiTexts, id: &str, code: &str) -> String {
     fill(
         t.answered_as,
         &[&text::clean_line(id), &text::clean_line(code)],
@@ -487,12 +544,70 @@ fn scale_kind(s: &Session) -> Option<&ScaleKind> {
     Some(&s.q.scale_of(q).kind)
 }
 
+/// The options as the keys that pick them: `Y/T`, or `a WTP, b WDP, …` for a scale picked
+/// by position.
 fn codes(options: &[crate::questionnaire::Choice]) -> String {
+    if !by_position(options) {
+        return options
+            .iter()
+            .map(|o| text::clean_line(&o.code))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     options
         .iter()
-        .map(|o| text::clean_line(&o.code))
+        .enumerate()
+        .map(|(i, o)| {
+            let key = position_key(i).map(String::from).unwrap_or_default();
+            format!("{key} {}", text::clean_line(&o.code))
+        })
         .collect::<Vec<_>>()
-        .join("/")
+        .join(", ")
+}
+
+/// A choice scale with any code longer than one letter (e.g. `WTP`, `WTP-DPP`) cannot be
+/// answered by typing the code: its options are picked by position, a–e or 1–9.
+pub fn by_position(options: &[crate::questionnaire::Choice]) -> bool {
+    options.iter().any(|o| o.code.chars().count() != 1)
+}
+
+fn picks_by_position(kind: Option<&ScaleKind>) -> bool {
+    matches!(kind, Some(ScaleKind::Choice { options }) if by_position(options))
+}
+
+/// The key that picks the option at `i` on a scale picked by position: a–e, then 6–9.
+pub fn position_key(i: usize) -> Option<char> {
+    match i {
+        0..=4 => Some((b'a' + i as u8) as char),
+        5..=8 => Some((b'1' + i as u8) as char),
+        _ => None,
+    }
+}
+
+/// The option a letter (a–e) or a digit (1–9) picks by position, or why none.
+fn choose_by_position(
+    s: &Session,
+    a: &Action,
+    t: &crate::i18n::tui::TuiTexts,
+) -> Result<String, String> {
+    let Some(ScaleKind::Choice { options }) = scale_kind(s) else {
+        return Err(String::new());
+    };
+    let (key, at) = match *a {
+        Action::Choose(c) => {
+            let c = c.to_ascii_lowercase();
+            let at = ('a'..='e').contains(&c).then(|| c as usize - 'a' as usize);
+            (c, at)
+        }
+        Action::Digit(d) => (
+            d,
+            ('1'..='9').contains(&d).then(|| d as usize - '1' as usize),
+        ),
+        _ => return Err(String::new()),
+    };
+    at.and_then(|i| options.get(i))
+        .map(|o| o.code.clone())
+        .ok_or_else(|| fill(t.no_such_option, &[&key, &codes(options)]))
 }
 
 /// The option code `c` names on this question, or why it names none.
@@ -570,6 +685,160 @@ fn prev_group(s: &Session) -> Option<usize> {
         return None;
     }
     Some(group_start(s, start - 1))
+}
+
+// ---------------------------------------------------------------------------------------
+// The review and finalizing
+
+fn open_review(m: &mut Model) -> Option<Effect> {
+    let lang = m.lang;
+    let s = m.session.as_mut()?;
+    let rows = review_rows::rows(s, lang);
+    s.review.selected = review_rows::first_row(&rows);
+    m.screen = Screen::Review;
+    m.info(m.t().review_intro);
+    None
+}
+
+fn review(m: &mut Model, a: Action) -> Option<Effect> {
+    let (t, lang) = (m.t(), m.lang);
+    let Some(s) = m.session.as_mut() else {
+        m.screen = Screen::Home;
+        return None;
+    };
+    let rows = review_rows::rows(s, lang);
+    let at = review_rows::settle(&rows, s.review.selected);
+    let page = 10;
+    let r = &mut s.review;
+    match a {
+        Action::Up => r.selected = review_rows::step(&rows, at, -1),
+        Action::Down => r.selected = review_rows::step(&rows, at, 1),
+        Action::ScrollUp => r.selected = review_rows::step(&rows, at, -3),
+        Action::ScrollDown => r.selected = review_rows::step(&rows, at, 3),
+        Action::PageUp => r.selected = review_rows::step(&rows, at, -page),
+        Action::PageDown => r.selected = review_rows::step(&rows, at, page),
+        Action::Tab => r.selected = review_rows::next_heading(&rows, at, true),
+        Action::BackTab => r.selected = review_rows::next_heading(&rows, at, false),
+        Action::Left | Action::Right => {
+            let open = a == Action::Right;
+            match rows.get(at) {
+                Some(Row::Heading { section, .. }) => {
+                    if open {
+                        r.folded.remove(section);
+                    } else {
+                        r.folded.insert(*section);
+                    }
+                }
+                Some(Row::Group {
+                    node,
+                    open: Some(_),
+                }) => {
+                    if open {
+                        r.open.insert(*node);
+                    } else {
+                        r.open.remove(node);
+                    }
+                }
+                // ← on a group that is closed (or has no groups): up to its parent.
+                Some(Row::Group { node, .. }) if !open => {
+                    let parent = s.q.nodes[*node].parent;
+                    if let Some(k) = rows.iter().position(
+                        |row| matches!(row, Row::Group { node, .. } if Some(*node) == parent),
+                    ) {
+                        r.selected = k;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Action::Enter => match rows.get(at) {
+            Some(Row::Heading { section, .. }) => {
+                if !r.folded.remove(section) {
+                    r.folded.insert(*section);
+                }
+            }
+            Some(Row::Group {
+                node,
+                open: Some(o),
+            }) => {
+                if *o {
+                    r.open.remove(node);
+                } else {
+                    r.open.insert(*node);
+                }
+            }
+            Some(Row::Group { node, open: None }) => {
+                let node = *node;
+                if let Some(p) = s.first_question_from(node) {
+                    go(s, p);
+                    m.screen = Screen::Walk;
+                }
+            }
+            Some(Row::Question { node, .. }) => {
+                let node = *node;
+                if let Some(p) = s.q.questions.iter().position(|&q| q == node) {
+                    go(s, p);
+                    m.screen = Screen::Walk;
+                }
+            }
+            Some(Row::More { section, .. }) => {
+                r.full.insert(*section);
+            }
+            Some(Row::Orphan(id)) => {
+                let msg = fill(t.orphan_enter, &[&text::clean_line(id)]);
+                m.warn(msg);
+            }
+            _ => m.info(t.review_no_question),
+        },
+        Action::Finalize => return finalize(m),
+        Action::Esc | Action::Back | Action::Review => m.screen = Screen::Walk,
+        Action::Help => open_help(m),
+        Action::Unbound(k) => unbound(m, &k),
+        _ => {}
+    }
+    None
+}
+
+/// Ctrl-F: asks to mark the draft final when nothing is unanswered or invalid; otherwise
+/// says what stands in the way and offers to go to the first of it.
+fn finalize(m: &mut Model) -> Option<Effect> {
+    let t = m.t();
+    let s = m.session.as_ref()?;
+    if s.is_final() {
+        m.info(t.already_final);
+        return None;
+    }
+    if let Some(why) = &s.read_only {
+        let msg = fill(t.read_only_key, &[why]);
+        m.warn(msg);
+        return None;
+    }
+    let blocked = |st: &State| matches!(st, State::Unanswered | State::Invalid(_));
+    let ids = |pred: &dyn Fn(&State) -> bool| -> Vec<String> {
+        s.q.questions
+            .iter()
+            .filter(|&&i| pred(&s.score.states[i]))
+            .map(|&i| s.q.nodes[i].id.clone())
+            .collect()
+    };
+    let unanswered = ids(&|st| matches!(st, State::Unanswered));
+    let invalid = ids(&|st| matches!(st, State::Invalid(_)));
+    m.confirm = Some(
+        match s
+            .q
+            .questions
+            .iter()
+            .position(|&i| blocked(&s.score.states[i]))
+        {
+            None => Confirm::Finalize,
+            Some(first) => Confirm::Blocked {
+                unanswered,
+                invalid,
+                first,
+            },
+        },
+    );
+    None
 }
 
 // ---------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ mod help;
 mod home;
 mod navigator;
 mod question;
+mod review;
 mod search;
 mod walk;
 
@@ -51,6 +52,10 @@ pub fn render(m: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Form => form::FormView { m, theme }.render(body, buf),
         Screen::Walk => match &m.session {
             Some(s) => walk::WalkView { s, m, theme }.render(body, buf),
+            None => home::HomeView { m, theme }.render(body, buf),
+        },
+        Screen::Review => match &m.session {
+            Some(s) => review::ReviewView { s, m, theme }.render(body, buf),
             None => home::HomeView { m, theme }.render(body, buf),
         },
     }

@@ -1038,3 +1038,576 @@ fn answers_to_ids_that_are_gone_are_kept_and_listed() {
     update(&mut m, Action::Choose('Y'));
     assert!(s(&m).draft.answers.contains_key("Z.9"));
 }
+
+// --- the review ------------------------------------------------------------------------------
+
+use crate::review;
+use crate::tui::review::{Row, Section, rows};
+
+fn review_rows(m: &Model) -> Vec<Row> {
+    rows(s(m), m.lang)
+}
+
+fn selected_row(m: &Model) -> Row {
+    review_rows(m)[s(m).review.selected].clone()
+}
+
+/// The walk's draft with four answers: A.1.a Y, A.1.b B, A.2.a 85,5, A.2.b 3/4.
+fn answered_four() -> Model {
+    let v = |s: &str| Answer::with_value(toml::Value::String(s.into()));
+    let mut pct = Answer::with_value(toml::Value::Float(85.5));
+    pct.flag = true;
+    let ratio = toml::Value::Array(vec![toml::Value::Integer(3), toml::Value::Integer(4)]);
+    let mut m = walking();
+    m.on_opened(session_with(&[
+        ("A.1.a", v("Y")),
+        ("A.1.b", v("B")),
+        ("A.2.a", pct),
+        ("A.2.b", Answer::with_value(ratio)),
+        ("Z.9", v("Y")),
+    ]));
+    m
+}
+
+fn row_of(m: &Model, want: impl Fn(&Row) -> bool) -> usize {
+    review_rows(m)
+        .iter()
+        .position(want)
+        .expect("the review has that row")
+}
+
+#[test]
+fn r_opens_the_review_on_the_top_suggestion_and_esc_goes_back() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    assert_eq!(m.screen, Screen::Review);
+    assert_eq!(m.mode(), Mode::Review);
+    let top = review::gains(&s(&m).q, &s(&m).score)[0].node;
+    assert_eq!(s(&m).q.nodes[top].id, "B.a");
+    assert!(
+        matches!(selected_row(&m), Row::Question { node, section: Section::Path, .. } if node == top)
+    );
+    update(&mut m, Action::Esc);
+    assert_eq!(m.screen, Screen::Walk);
+    for back in [Action::Back, Action::Review] {
+        update(&mut m, Action::Review);
+        update(&mut m, back);
+        assert_eq!(m.screen, Screen::Walk);
+    }
+}
+
+#[test]
+fn the_review_ranks_questions_by_gain_and_shows_the_way_to_the_next_category() {
+    let m = answered_four();
+    let rows = review_rows(&m);
+    let gains: Vec<(usize, f64)> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Question {
+                node,
+                section: Section::Gains,
+                gain: Some(g),
+                ..
+            } => Some((*node, *g)),
+            _ => None,
+        })
+        .collect();
+    let core: Vec<(usize, f64)> = review::gains(&s(&m).q, &s(&m).score)
+        .into_iter()
+        .map(|g| (g.node, g.gain))
+        .collect();
+    assert_eq!(gains, core);
+    // 46,58 now; B.a at its best adds 20: 66,58, past CC's 50.
+    let path: Vec<(usize, Option<f64>)> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Question {
+                node,
+                section: Section::Path,
+                after,
+                ..
+            } => Some((*node, *after)),
+            _ => None,
+        })
+        .collect();
+    let b_a = s(&m).q.node_index("B.a").expect("B.a");
+    assert_eq!(path, vec![(b_a, Some(66.58))]);
+}
+
+#[test]
+fn the_review_lists_unanswered_invalid_flagged_and_orphaned_answers() {
+    let mut m = answered_four();
+    if let Some(ses) = m.session.as_mut() {
+        ses.draft.answers.insert(
+            "B.b".into(),
+            Answer::with_value(toml::Value::String("X".into())),
+        );
+        ses.rescore();
+    }
+    let q = &s(&m).q;
+    let in_section = |sec: Section| -> Vec<String> {
+        review_rows(&m)
+            .iter()
+            .filter_map(|r| match r {
+                Row::Question { node, section, .. } if *section == sec => {
+                    Some(q.nodes[*node].id.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(in_section(Section::Unanswered), vec!["B.a"]);
+    assert_eq!(in_section(Section::Invalid), vec!["B.b"]);
+    assert_eq!(in_section(Section::Flagged), vec!["A.2.a"]);
+    assert!(review_rows(&m).contains(&Row::Orphan("Z.9".into())));
+    assert!(review_rows(&m).contains(&Row::Predicate(0)));
+}
+
+#[test]
+fn tab_goes_from_section_to_section_and_around() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Tab);
+    assert!(matches!(
+        selected_row(&m),
+        Row::Heading {
+            section: Section::Gains,
+            ..
+        }
+    ));
+    update(&mut m, Action::Tab);
+    assert!(matches!(
+        selected_row(&m),
+        Row::Heading {
+            section: Section::Groups,
+            ..
+        }
+    ));
+    update(&mut m, Action::BackTab);
+    update(&mut m, Action::BackTab);
+    update(&mut m, Action::BackTab);
+    assert!(matches!(
+        selected_row(&m),
+        Row::Heading {
+            section: Section::Predicates,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn arrows_move_over_rows_but_never_rest_on_a_sentence() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Up);
+    assert!(matches!(selected_row(&m), Row::Heading { .. }));
+    update(&mut m, Action::Up);
+    assert!(matches!(selected_row(&m), Row::Heading { .. }));
+    update(&mut m, Action::Down);
+    assert!(matches!(selected_row(&m), Row::Question { .. }));
+    run(&mut m, &vec![Action::PageDown; 20]);
+    let last = review_rows(&m).iter().rposition(Row::selectable);
+    assert_eq!(Some(s(&m).review.selected), last);
+    update(&mut m, Action::ScrollUp);
+    assert!(s(&m).review.selected < last.unwrap_or(0));
+}
+
+#[test]
+fn enter_on_a_question_of_the_review_opens_it_in_the_walk() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Enter);
+    assert_eq!(m.screen, Screen::Walk);
+    assert_eq!(id(&m), "B.a");
+    // Following the top suggestion moves the index by the gain it named.
+    let before = s(&m).score.index_exact;
+    update(&mut m, Action::Digit('4'));
+    update(&mut m, Action::Enter);
+    assert!((s(&m).score.index_exact - before - 20.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_tree_starts_with_components_and_sub_components_open() {
+    let q = catalog::find_embedded("pmprb-2020").expect("pmprb-2020");
+    let d = Draft::new(&q.id, &q.version, "Dinas", "2024");
+    let ses = Session::new(PathBuf::from("/tmp/x.toml"), d, q, None, None, Vec::new());
+    let open: Vec<&str> = ses
+        .review
+        .open
+        .iter()
+        .map(|&i| ses.q.nodes[i].id.as_str())
+        .collect();
+    assert!(open.contains(&"A") && open.contains(&"A.I") && open.contains(&"B"));
+    assert!(!open.contains(&"A.I.1"));
+    let shown: Vec<&str> = rows(&ses, Lang::Id)
+        .iter()
+        .filter_map(|r| match r {
+            Row::Group { node, .. } => Some(ses.q.nodes[*node].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(shown.contains(&"A.I.1"));
+    assert!(!shown.contains(&"A.I.1.i"));
+}
+
+#[test]
+fn enter_and_arrows_fold_and_unfold_groups_and_sections() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    let a = s(&m).q.node_index("A").expect("A");
+    let a_row = row_of(&m, |r| matches!(r, Row::Group { node, .. } if *node == a));
+    s_mut(&mut m).review.selected = a_row;
+    update(&mut m, Action::Enter);
+    assert!(!s(&m).review.open.contains(&a));
+    assert!(
+        !review_rows(&m)
+            .iter()
+            .any(|r| matches!(r, Row::Group { node, .. } if s(&m).q.nodes[*node].id == "A.1"))
+    );
+    update(&mut m, Action::Right);
+    assert!(s(&m).review.open.contains(&a));
+    update(&mut m, Action::Left);
+    assert!(!s(&m).review.open.contains(&a));
+    // A group of questions opens its first question.
+    update(&mut m, Action::Right);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Enter);
+    assert_eq!(m.screen, Screen::Walk);
+    assert_eq!(id(&m), "A.1.a");
+    // A heading folds its section.
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Tab);
+    let before = review_rows(&m).len();
+    update(&mut m, Action::Enter);
+    assert!(s(&m).review.folded.contains(&Section::Gains));
+    assert!(review_rows(&m).len() < before);
+    update(&mut m, Action::Right);
+    assert_eq!(review_rows(&m).len(), before);
+}
+
+#[test]
+fn long_lists_show_ten_rows_and_enter_shows_the_rest() {
+    let q = catalog::find_embedded("pmprb-2020").expect("pmprb-2020");
+    let n = q.questions.len();
+    let d = Draft::new(&q.id, &q.version, "Dinas", "2024");
+    let mut m = walking();
+    m.on_opened(Session::new(
+        PathBuf::from("/tmp/x.toml"),
+        d,
+        q,
+        None,
+        None,
+        Vec::new(),
+    ));
+    update(&mut m, Action::Review);
+    let count = |m: &Model, sec: Section| {
+        review_rows(m)
+            .iter()
+            .filter(|r| matches!(r, Row::Question { section, .. } if *section == sec))
+            .count()
+    };
+    assert_eq!(count(&m, Section::Unanswered), 10);
+    let more = row_of(
+        &m,
+        |r| matches!(r, Row::More { section: Section::Unanswered, hidden } if *hidden == n - 10),
+    );
+    s_mut(&mut m).review.selected = more;
+    update(&mut m, Action::Enter);
+    assert_eq!(count(&m, Section::Unanswered), n);
+    assert_eq!(m.screen, Screen::Review);
+}
+
+#[test]
+fn enter_on_an_answer_without_a_question_says_there_is_nothing_to_open() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    let orphan = row_of(&m, |r| matches!(r, Row::Orphan(_)));
+    s_mut(&mut m).review.selected = orphan;
+    update(&mut m, Action::Enter);
+    assert_eq!(m.screen, Screen::Review);
+    assert!(warned(&m));
+    assert!(status(&m).contains("Z.9"), "{}", status(&m));
+}
+
+// --- finalizing --------------------------------------------------------------------------------
+
+fn complete() -> Model {
+    let v = |s: &str| Answer::with_value(toml::Value::String(s.into()));
+    let mut ses = session_with(&[
+        ("A.1.a", v("Y")),
+        ("A.1.b", v("A")),
+        ("A.2.a", Answer::with_value(toml::Value::Integer(90))),
+        (
+            "A.2.b",
+            Answer {
+                na: true,
+                ..Answer::default()
+            },
+        ),
+        ("B.a", Answer::with_value(toml::Value::Integer(4))),
+        ("B.b", v("B")),
+    ]);
+    ses.draft.assessor = Some("Sekretaris".into());
+    let mut m = walking();
+    m.on_opened(ses);
+    m
+}
+
+#[test]
+fn ctrl_f_on_a_complete_draft_asks_then_marks_it_final() {
+    let mut m = complete();
+    let rev = s(&m).revision;
+    assert_eq!(update(&mut m, Action::Finalize), None);
+    assert_eq!(m.confirm, Some(Confirm::Finalize));
+    assert!(!s(&m).is_final(), "nothing happens before the answer");
+    assert_eq!(update(&mut m, Action::Yes), None);
+    assert!(s(&m).is_final());
+    assert!(s(&m).read_only.is_some());
+    assert!(s(&m).revision > rev, "the saver writes it");
+    let h = &s(&m).draft.history;
+    assert_eq!(h.len(), 1);
+    assert_eq!(
+        (h[0].event.as_str(), h[0].by.as_str()),
+        ("final", "Sekretaris")
+    );
+    assert!(h[0].at.is_some());
+    assert!(status(&m).contains("Sekretaris"));
+}
+
+#[test]
+fn ctrl_f_answered_no_changes_nothing() {
+    let mut m = complete();
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::No);
+    assert!(m.confirm.is_none());
+    assert!(!s(&m).is_final());
+    assert!(s(&m).draft.history.is_empty());
+}
+
+#[test]
+fn ctrl_f_with_open_or_invalid_questions_says_what_blocks_and_goes_to_the_first() {
+    let mut m = answered_four();
+    if let Some(ses) = m.session.as_mut() {
+        ses.draft.answers.insert(
+            "A.1.b".into(),
+            Answer::with_value(toml::Value::String("X".into())),
+        );
+        ses.rescore();
+    }
+    update(&mut m, Action::Finalize);
+    let Some(Confirm::Blocked {
+        unanswered,
+        invalid,
+        first,
+    }) = m.confirm.clone()
+    else {
+        panic!("expected the blockers, got {:?}", m.confirm);
+    };
+    assert_eq!(unanswered, vec!["B.a", "B.b"]);
+    assert_eq!(invalid, vec!["A.1.b"]);
+    assert_eq!(first, 1);
+    update(&mut m, Action::Yes);
+    assert_eq!(id(&m), "A.1.b");
+    assert!(!s(&m).is_final());
+}
+
+#[test]
+fn ctrl_f_on_the_review_works_too_and_a_blocker_jump_lands_on_the_walk() {
+    let mut m = answered_four();
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Finalize);
+    assert!(matches!(m.confirm, Some(Confirm::Blocked { .. })));
+    update(&mut m, Action::Yes);
+    assert_eq!(m.screen, Screen::Walk);
+    assert_eq!(id(&m), "B.a");
+
+    let mut m = complete();
+    update(&mut m, Action::Review);
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::Yes);
+    assert!(s(&m).is_final());
+    assert_eq!(m.screen, Screen::Review);
+}
+
+#[test]
+fn a_key_that_would_change_a_final_draft_offers_to_reopen_it() {
+    let mut m = complete();
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::Yes);
+    for a in [
+        Action::Choose('T'),
+        Action::Digit('1'),
+        Action::NotApplicable,
+        Action::Clear,
+        Action::Flag,
+        Action::Edit,
+    ] {
+        update(&mut m, a.clone());
+        assert_eq!(m.confirm, Some(Confirm::Reopen), "{a:?}");
+        update(&mut m, Action::No);
+        assert!(s(&m).is_final(), "{a:?}");
+    }
+    assert_eq!(
+        s(&m).draft.answers["A.1.a"].value,
+        Some(toml::Value::String("Y".into()))
+    );
+    // Moving around and finalizing again do not ask.
+    update(&mut m, Action::Down);
+    assert!(m.confirm.is_none());
+    update(&mut m, Action::Finalize);
+    assert!(m.confirm.is_none());
+    assert!(status(&m).contains("sudah final"));
+}
+
+#[test]
+fn reopening_asks_and_records_who_and_when() {
+    let mut m = complete();
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::Yes);
+    update(&mut m, Action::Choose('T'));
+    assert_eq!(update(&mut m, Action::Yes), Some(Effect::Reopen));
+    // The loop takes the lock and reads the draft again, then:
+    let rev = s(&m).revision;
+    m.on_reopened(None, None);
+    assert!(!s(&m).is_final());
+    assert!(s(&m).read_only.is_none());
+    assert!(s(&m).revision > rev);
+    let events: Vec<&str> = s(&m)
+        .draft
+        .history
+        .iter()
+        .map(|e| e.event.as_str())
+        .collect();
+    assert_eq!(events, vec!["final", "reopen"]);
+    assert_eq!(s(&m).draft.history[1].by, "Sekretaris");
+    // And now the key works.
+    s_mut(&mut m).pos = 0;
+    update(&mut m, Action::Choose('T'));
+    assert!(m.confirm.is_none());
+    assert_eq!(
+        s(&m).draft.answers["A.1.a"].value,
+        Some(toml::Value::String("T".into()))
+    );
+}
+
+#[test]
+fn a_draft_open_elsewhere_is_not_offered_for_reopening() {
+    let mut m = complete();
+    if let Some(ses) = m.session.as_mut() {
+        ses.read_only = Some("dibuka di tempat lain".into());
+    }
+    update(&mut m, Action::Choose('T'));
+    assert!(m.confirm.is_none());
+    assert!(status(&m).contains("tempat lain"));
+    update(&mut m, Action::Finalize);
+    assert!(m.confirm.is_none());
+}
+
+#[test]
+fn a_reopen_that_fails_says_why_and_stays_final() {
+    let mut m = complete();
+    update(&mut m, Action::Finalize);
+    update(&mut m, Action::Yes);
+    m.on_reopen_failed("draf sedang dibuka oleh pmprb lain (host 1)");
+    assert!(s(&m).is_final());
+    assert!(status(&m).contains("pmprb lain"));
+}
+
+// --- the new-draft form's default -----------------------------------------------------------------
+
+#[test]
+fn the_default_period_is_replaced_by_what_is_typed() {
+    let mut m = home_with(vec![]);
+    update(&mut m, Action::NewDraft);
+    assert_eq!(m.form.period.text, "2024");
+    update(&mut m, Action::Tab);
+    typed(&mut m, "2023");
+    assert_eq!(m.form.period.text, "2023");
+    typed(&mut m, "/2");
+    assert_eq!(
+        m.form.period.text, "2023/2",
+        "after the first key, typing appends"
+    );
+}
+
+#[test]
+fn pasting_over_the_default_period_replaces_it_too() {
+    let mut m = home_with(vec![]);
+    run(
+        &mut m,
+        &[Action::NewDraft, Action::Tab, Action::Paste("2025".into())],
+    );
+    assert_eq!(m.form.period.text, "2025");
+}
+
+#[test]
+fn backspace_and_arrows_edit_the_default_in_place() {
+    let mut m = home_with(vec![]);
+    run(&mut m, &[Action::NewDraft, Action::Tab, Action::Backspace]);
+    assert_eq!(m.form.period.text, "202");
+    typed(&mut m, "5");
+    assert_eq!(m.form.period.text, "2025");
+
+    let mut m = home_with(vec![]);
+    run(&mut m, &[Action::NewDraft, Action::Tab, Action::Left]);
+    typed(&mut m, "x");
+    assert_eq!(m.form.period.text, "202x4");
+}
+
+// --- options picked by position ---------------------------------------------------------------------
+
+/// pmprb-2020 at B.1.ii, whose `opini` scale has the codes WTP, WTP-DPP, WDP, TW, TMP.
+fn at_opini() -> Model {
+    let q = catalog::find_embedded("pmprb-2020").expect("pmprb-2020");
+    let d = Draft::new(&q.id, &q.version, "Dinas", "2024");
+    let mut ses = Session::new(PathBuf::from("/tmp/x.toml"), d, q, None, None, Vec::new());
+    ses.pos = ses
+        .q
+        .questions
+        .iter()
+        .position(|&i| ses.q.nodes[i].id == "B.1.ii")
+        .expect("B.1.ii");
+    let mut m = walking();
+    m.on_opened(ses);
+    m
+}
+
+#[test]
+fn long_codes_are_picked_by_position_with_a_to_e() {
+    let mut m = at_opini();
+    update(&mut m, Action::Choose('A'));
+    assert_eq!(value(&m, "B.1.ii"), Some(toml::Value::String("WTP".into())));
+    assert_ne!(id(&m), "B.1.ii", "the walk moves on");
+    update(&mut m, Action::Up);
+    update(&mut m, Action::Choose('C'));
+    assert_eq!(value(&m, "B.1.ii"), Some(toml::Value::String("WDP".into())));
+    update(&mut m, Action::Up);
+    update(&mut m, Action::Choose('E'));
+    assert_eq!(value(&m, "B.1.ii"), Some(toml::Value::String("TMP".into())));
+}
+
+#[test]
+fn long_codes_are_picked_by_position_with_digits() {
+    let mut m = at_opini();
+    update(&mut m, Action::Digit('2'));
+    assert_eq!(
+        value(&m, "B.1.ii"),
+        Some(toml::Value::String("WTP-DPP".into()))
+    );
+    assert!(
+        s(&m).input.is_none(),
+        "a digit picks, it does not start a number"
+    );
+}
+
+#[test]
+fn a_key_past_the_options_says_which_key_picks_which() {
+    let mut m = at_opini();
+    for a in [Action::Digit('6'), Action::Digit('0'), Action::Choose('Y')] {
+        update(&mut m, a.clone());
+        assert!(value(&m, "B.1.ii").is_none(), "{a:?}");
+        assert_eq!(id(&m), "B.1.ii");
+        assert!(warned(&m));
+        assert!(status(&m).contains("a WTP, b WTP-DPP"), "{}", status(&m));
+    }
+}

@@ -18,7 +18,8 @@ pub struct FormView<'a> {
     pub theme: &'a Theme,
 }
 
-/// A field's text with a block cursor drawn as reverse video (no terminal cursor needed).
+/// A field's text with a block cursor drawn as reverse video (no terminal cursor needed);
+/// a default that typing replaces is drawn all in reverse video, as selected.
 pub fn field_spans(f: &Field, width: usize, focused: bool, th: &Theme) -> Vec<Span<'static>> {
     let chars: Vec<char> = clean_line(&f.text).chars().collect();
     let cursor = f.cursor.min(chars.len());
@@ -29,6 +30,16 @@ pub fn field_spans(f: &Field, width: usize, focused: bool, th: &Theme) -> Vec<Sp
         return vec![
             Span::raw("["),
             Span::styled(pad(&shown, width), th.input),
+            Span::raw("]"),
+        ];
+    }
+    if f.prefilled {
+        // A default the first key replaces: shown selected, like in any form.
+        let used = crate::tui::wrap::width(&shown);
+        return vec![
+            Span::raw("["),
+            Span::styled(shown, th.selected),
+            Span::styled(" ".repeat(width.saturating_sub(used)), th.input),
             Span::raw("]"),
         ];
     }

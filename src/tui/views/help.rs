@@ -26,6 +26,7 @@ impl Widget for HelpView<'_> {
             Mode::Home => (t.screen_home, t.help_home),
             Mode::Form => (t.screen_form, t.help_form),
             Mode::Walk => (t.screen_walk, t.help_walk),
+            Mode::Review => (t.screen_review, t.help_review),
             Mode::Number => (t.screen_number, t.help_number),
             Mode::Editor => (t.screen_editor, t.help_editor),
             Mode::Search => (t.screen_search, t.help_search),
@@ -54,9 +55,14 @@ impl Widget for HelpView<'_> {
                 lines.push(Line::from(spans));
             }
         }
-        if matches!(self.h.of, Mode::Walk | Mode::Number) {
+        let legend = match self.h.of {
+            Mode::Walk | Mode::Number => Some(t.legend),
+            Mode::Review => Some(t.review_legend),
+            _ => None,
+        };
+        if let Some(legend) = legend {
             lines.push(Line::default());
-            lines.extend(wrapped(t.legend, w, 1, th.dim));
+            lines.extend(wrapped(legend, w, 1, th.dim));
         }
         let rows = box_area.height.saturating_sub(2) as usize;
         let close = if lines.len() > rows {

@@ -26,6 +26,9 @@ struct Columns {
     questionnaire: usize,
     /// Characters of the last change shown: 16 `YYYY-MM-DD HH:MM`, 10 the date, 0 none.
     updated: usize,
+    /// Width of the status column (draft / final); 0: a final draft gets `✔` after its
+    /// category instead.
+    status: usize,
 }
 
 impl Columns {
@@ -33,21 +36,20 @@ impl Columns {
         // marker 2, a space after the unit, period 8, progress 8, index 7 (each with a space),
         // category 4
         let fixed = 2 + 1 + 9 + 9 + 8 + 4;
-        let (questionnaire, updated) = match w {
-            w if w >= 96 => (12, 16),
-            w if w >= 74 => (10, 10),
-            w if w >= 66 => (10, 0),
-            _ => (0, 0),
+        let (questionnaire, updated, status) = match w {
+            w if w >= 96 => (12, 16, 6),
+            // Below that the questionnaire gives way: the unit's name matters more.
+            w if w >= 74 => (0, 10, 6),
+            w if w >= 58 => (0, 0, 6),
+            _ => (0, 0, 0),
         };
-        let extra = if questionnaire > 0 {
-            questionnaire + 1
-        } else {
-            0
-        } + if updated > 0 { updated + 1 } else { 0 };
+        let col = |n: usize| if n > 0 { n + 1 } else { 0 };
+        let extra = col(questionnaire) + col(updated) + col(status);
         Columns {
             unit: w.saturating_sub(fixed + extra).max(8),
             questionnaire,
             updated,
+            status,
         }
     }
 }
@@ -106,6 +108,9 @@ impl Widget for HomeView<'_> {
                 pad_left(t.index, 7),
                 pad(t.category_short, 4)
             ));
+            if cols.status > 0 {
+                head.push_str(&format!(" {}", pad(t.status_col, cols.status)));
+            }
             if cols.updated > 0 {
                 head.push_str(&format!(" {}", t.updated));
             }
@@ -169,7 +174,7 @@ fn entry_line(
                 let q = clean_line(&d.questionnaire);
                 s.push_str(&format!("{} ", pad(&q, cols.questionnaire)));
             }
-            let cat = if d.is_final {
+            let cat = if d.is_final && cols.status == 0 {
                 format!("{}✔", clean_line(&d.category))
             } else {
                 clean_line(&d.category)
@@ -180,6 +185,15 @@ fn entry_line(
                 pad_left(&m.lang.num(d.index), 7),
                 pad(&cat, 4)
             ));
+            if cols.status > 0 {
+                let t = m.t();
+                let status = if d.is_final {
+                    t.status_final
+                } else {
+                    t.status_draft
+                };
+                s.push_str(&format!(" {}", pad(status, cols.status)));
+            }
             if cols.updated > 0 {
                 let u: String = clean_line(&d.updated).chars().take(cols.updated).collect();
                 s.push_str(&format!(" {u}"));

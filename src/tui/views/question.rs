@@ -14,7 +14,7 @@ use crate::scoring::State;
 use crate::text::clean_line;
 use crate::tui::model::{Model, NumberInput, Session};
 use crate::tui::theme::Theme;
-use crate::tui::update::show_value;
+use crate::tui::update::{by_position, position_key, show_value};
 use crate::tui::wrap::{fit, pad};
 
 pub struct QuestionView<'a> {
@@ -120,11 +120,25 @@ fn content(s: &Session, m: &Model, th: &Theme, w: usize) -> Vec<Line<'static>> {
     let chosen = s.draft.answers.get(&node.id).and_then(|a| a.value.as_ref());
     match &scale.kind {
         ScaleKind::Choice { options } => {
-            for o in options {
+            // Codes longer than a letter are picked by position: say which key picks which.
+            let positional = by_position(options);
+            if positional {
+                let letters = options.len().clamp(1, 5);
+                let digits = options.len().clamp(1, 9);
+                let last = (b'a' + letters as u8 - 1) as char;
+                let keys = fill(t.choice_positions, &[&last, &digits]);
+                lines.extend(wrapped(&keys, w, 0, th.dim));
+            }
+            for (k, o) in options.iter().enumerate() {
                 let on = matches!(chosen, Some(toml::Value::String(c)) if *c == o.code);
                 let mark = if on { "(●)" } else { "( )" };
+                let key = match position_key(k) {
+                    Some(c) if positional => format!("[{c}] "),
+                    None if positional => "[ ] ".to_string(),
+                    _ => String::new(),
+                };
                 let head = format!(
-                    "{mark} {} {} · {}",
+                    "{mark} {key}{} {} · {}",
                     clean_line(&o.code),
                     o.label,
                     lang.num(o.score)

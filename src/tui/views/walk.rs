@@ -30,28 +30,35 @@ fn nav_width(w: u16) -> Option<u16> {
     Some((w * 42 / 100).clamp(34, 48))
 }
 
+/// The header and the banners, shared by the walk and the review; returns the area left
+/// below them.
+pub fn chrome(s: &Session, m: &Model, th: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let banners = banner_lines(s, m);
+    let [head, ban, body] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(banners.len().min(2) as u16),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+    Header { s, m, theme: th }.render(head, buf);
+    for (i, (text, error)) in banners.iter().take(2).enumerate() {
+        let style = if *error { th.banner_error } else { th.banner };
+        let w = ban.width as usize;
+        let line = format!(" {}", text);
+        let padded = format!(
+            "{}{}",
+            fit(&line, w),
+            " ".repeat(w.saturating_sub(width(&fit(&line, w))))
+        );
+        buf.set_stringn(ban.x, ban.y + i as u16, padded, w, style);
+    }
+    body
+}
+
 impl Widget for WalkView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, m, th) = (self.s, self.m, self.theme);
-        let banners = banner_lines(s, m);
-        let [head, ban, body] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(banners.len().min(2) as u16),
-            Constraint::Min(4),
-        ])
-        .areas(area);
-        Header { s, m, theme: th }.render(head, buf);
-        for (i, (text, error)) in banners.iter().take(2).enumerate() {
-            let style = if *error { th.banner_error } else { th.banner };
-            let w = ban.width as usize;
-            let line = format!(" {}", text);
-            let padded = format!(
-                "{}{}",
-                fit(&line, w),
-                " ".repeat(w.saturating_sub(width(&fit(&line, w))))
-            );
-            buf.set_stringn(ban.x, ban.y + i as u16, padded, w, style);
-        }
+        let body = chrome(s, m, th, area, buf);
         if s.editor.is_some() {
             EditorView { s, m, theme: th }.render(body, buf);
             return;
@@ -75,8 +82,13 @@ fn banner_lines(s: &Session, m: &Model) -> Vec<(String, bool)> {
     if let Some(e) = &s.save_error {
         out.push((fill(t.banner_save_failed, &[&clean_line(e)]), true));
     }
-    if let Some(r) = &s.read_only {
-        out.push((fill(t.banner_read_only, &[&clean_line(r)]), false));
+    match &s.read_only {
+        // Final (and not open elsewhere): say how to change it.
+        Some(r) if s.is_final() && r == t.final_read_only => {
+            out.push((t.banner_final.to_string(), false))
+        }
+        Some(r) => out.push((fill(t.banner_read_only, &[&clean_line(r)]), false)),
+        None => {}
     }
     if !s.score.orphaned.is_empty() {
         let ids: Vec<String> = s.score.orphaned.iter().map(|i| clean_line(i)).collect();
@@ -105,19 +117,26 @@ impl Widget for Header<'_> {
         let cat = |i: usize| s.q.categories.get(i);
 
         // Row 0: who and when, and whether it is on disk.
-        let saved = if s.read_only.is_some() {
-            t.state_read_only
-        } else if s.save_error.is_some() {
+        // A draft just made final is read-only but still being saved: say which.
+        let saved = if s.save_error.is_some() {
             t.state_unsaved
         } else if s.dirty() {
             t.state_saving
+        } else if s.read_only.is_some() {
+            t.state_read_only
         } else {
             t.state_saved
         };
+        let status = if s.is_final() {
+            format!("✔ {}", t.status_final)
+        } else {
+            t.status_draft.to_string()
+        };
         let right = format!(
-            "{} {}  {} ",
+            "{} {} · {}  {} ",
             clean_line(&s.q.id),
             clean_line(&s.q.version),
+            status,
             saved
         );
         let left = format!(
