@@ -67,8 +67,16 @@ pub fn who(d: &Draft) -> String {
     d.assessor
         .clone()
         .filter(|a| !a.trim().is_empty())
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
+        .unwrap_or_else(login_name)
+}
+
+/// The login name from the environment (`USER`, `LOGNAME`, `USERNAME`), or "?".
+pub fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| crate::text::clean_line(&v).trim().to_string())
+        .find(|v| !v.is_empty())
         .unwrap_or_else(|| "?".into())
 }
 

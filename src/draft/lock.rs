@@ -93,9 +93,7 @@ fn same_file(_file: &File, path: &Path) -> bool {
 
 /// "user@host, pid 1234, since 2026-11-28T10:00:00+07:00"
 fn holder_description() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "?".into());
+    let user = super::login_name();
     let host = fs::read_to_string("/etc/hostname")
         .ok()
         .map(|h| h.trim().to_string())
