@@ -25,21 +25,31 @@ pub fn embedded() -> impl Iterator<Item = Embedded> {
 /// Loads every embedded questionnaire. They are checked by the test suite, so a failure
 /// here is a build defect; such a file is skipped rather than crashing the program.
 pub fn embedded_questionnaires() -> Vec<Questionnaire> {
-    loaded().to_vec()
+    (0..EMBEDDED.len()).filter_map(loaded).cloned().collect()
 }
 
-/// The embedded questionnaires, parsed once per process.
-fn loaded() -> &'static [Questionnaire] {
-    static LOADED: std::sync::OnceLock<Vec<Questionnaire>> = std::sync::OnceLock::new();
-    LOADED.get_or_init(|| {
-        embedded()
-            .filter_map(|e| questionnaire::load_str(e.src).questionnaire)
-            .collect()
-    })
+/// The embedded questionnaire at `k`, parsed on first use and then kept for the process.
+/// One slot per file, so a command that needs one questionnaire parses only that one.
+fn loaded(k: usize) -> Option<&'static Questionnaire> {
+    type Slots = Vec<std::sync::OnceLock<Option<Questionnaire>>>;
+    static SLOTS: std::sync::OnceLock<Slots> = std::sync::OnceLock::new();
+    let slots = SLOTS.get_or_init(|| EMBEDDED.iter().map(|_| Default::default()).collect());
+    let (_, src) = EMBEDDED.get(k)?;
+    slots[k]
+        .get_or_init(|| questionnaire::load_str(src).questionnaire)
+        .as_ref()
 }
 
 pub fn find_embedded(id: &str) -> Option<Questionnaire> {
-    loaded().iter().find(|q| q.id == id).cloned()
+    // The files are named after their ids; try that one first, then look through them all.
+    let named = EMBEDDED
+        .iter()
+        .position(|(file, _)| file.strip_suffix(".toml") == Some(id));
+    named
+        .and_then(loaded)
+        .filter(|q| q.id == id)
+        .or_else(|| (0..EMBEDDED.len()).filter_map(loaded).find(|q| q.id == id))
+        .cloned()
 }
 
 /// The default questionnaire for a new draft: pmprb-2020 when embedded, else the first.

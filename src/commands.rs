@@ -99,12 +99,12 @@ pub fn source_error(lang: Lang, e: SourceError) -> Failure {
             problems,
         } => {
             let shown = path.display().to_string();
-            Failure::runtime(
-                problems
-                    .iter()
-                    .map(|p| diagnostics::render(lang, &shown, src.as_deref(), p))
-                    .collect(),
-            )
+            Failure::runtime(diagnostics::render_all(
+                lang,
+                &shown,
+                src.as_deref(),
+                &problems,
+            ))
         }
     }
 }
@@ -114,13 +114,8 @@ pub fn read_draft(lang: Lang, path: &Path) -> Result<Draft, Failure> {
     let shown = path.display().to_string();
     let src = draft::read_text(path)
         .map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
-    Draft::parse(&src).map_err(|ps| {
-        Failure::runtime(
-            ps.iter()
-                .map(|p| diagnostics::render(lang, &shown, Some(&src), p))
-                .collect(),
-        )
-    })
+    Draft::parse(&src)
+        .map_err(|ps| Failure::runtime(diagnostics::render_all(lang, &shown, Some(&src), &ps)))
 }
 
 /// A draft and its questionnaire, with notes (e.g. a changed questionnaire version).

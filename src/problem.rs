@@ -48,6 +48,15 @@ pub enum ProblemKind {
         bytes: u64,
         limit: u64,
     },
+    /// Arrays, inline tables or dotted keys nested deeper than the parser allows. No pmprb
+    /// file needs more than a few levels; the limit keeps a hostile file from exhausting
+    /// the stack.
+    TooDeep,
+    /// Not a problem of its own: the line that stands for the problems not shown when a
+    /// file has very many.
+    MoreProblems {
+        count: usize,
+    },
     Io(String),
     MissingField {
         field: String,

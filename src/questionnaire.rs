@@ -4,7 +4,6 @@
 mod load;
 mod validate;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use indexmap::IndexMap;
@@ -31,7 +30,8 @@ pub struct Questionnaire {
     pub questions: Vec<usize>,
     pub predicates: Vec<Predicate>,
     pub examples: Vec<Example>,
-    by_id: HashMap<String, usize>,
+    /// Node index by id. A fast (non-SipHash) hasher: scoring looks up every answer here.
+    by_id: foldhash::HashMap<String, usize>,
 }
 
 #[derive(Clone, Debug)]

@@ -121,13 +121,18 @@ fn number(v: &toml::Value) -> Result<f64, Invalid> {
 
 /// The state of one answer to one question (SPEC §2.3 and §2.7).
 pub fn evaluate(scale: &Scale, q: &Question, a: Option<&Answer>) -> State {
-    let Some(a) = a else {
-        return State::Unanswered;
-    };
+    match a {
+        Some(a) => evaluate_answer(scale, q.na, a),
+        None => State::Unanswered,
+    }
+}
+
+/// [`evaluate`] for a given answer to a question that does or does not allow N/A.
+fn evaluate_answer(scale: &Scale, na_allowed: bool, a: &Answer) -> State {
     if a.na {
         return if a.value.is_some() {
             State::Invalid(Invalid::NaWithValue)
-        } else if q.na {
+        } else if na_allowed {
             State::NotApplicable
         } else {
             State::Invalid(Invalid::NaNotAllowed)
@@ -202,20 +207,30 @@ pub fn value_score(scale: &Scale, v: &toml::Value) -> Result<f64, Invalid> {
 }
 
 /// Scores `answers` against `q` (SPEC §2).
+///
+/// Linear in the size of the questionnaire plus the draft: each answer is looked up once
+/// by id (not each question in the draft), and the tree is walked a few times in node
+/// order over flat vectors.
 pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
     let n = q.nodes.len();
     let mut states = vec![State::Unanswered; n];
     let mut nodes = vec![NodeScore::default(); n];
+
+    // Answers to questions get their state; the rest are orphaned, in the draft's order.
+    let mut orphaned = Vec::new();
+    for (id, a) in answers {
+        match q.node_index(id).map(|i| (i, &q.nodes[i].kind)) {
+            Some((i, NodeKind::Question(question))) => {
+                states[i] = evaluate_answer(q.scale_of(question), question.na, a);
+            }
+            _ => orphaned.push(id.clone()),
+        }
+    }
+
     let mut invalid = Vec::new();
     let (mut answered, mut not_applicable) = (0, 0);
-
     for &i in &q.questions {
-        let node = &q.nodes[i];
-        let Some(question) = q.question(i) else {
-            continue;
-        };
-        let st = evaluate(q.scale_of(question), question, answers.get(&node.id));
-        match &st {
+        match &states[i] {
             State::Invalid(_) => invalid.push(i),
             State::NotApplicable => {
                 not_applicable += 1;
@@ -223,10 +238,9 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
             }
             _ => {}
         }
-        if st.is_done() {
+        if states[i].is_done() {
             answered += 1;
         }
-        states[i] = st;
     }
 
     // Exclusion bottom-up: a group whose children are all excluded is excluded.
@@ -244,34 +258,47 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
         }
     }
 
-    // Earned, band and counts bottom-up.
+    // Earned, band and counts bottom-up. A group sums its children in registers, last child
+    // first (the order a child-to-parent walk in reverse would add them), and is written once.
+    let ranges: Vec<(f64, f64)> = q.scales.iter().map(Scale::score_range).collect();
     for i in (0..n).rev() {
-        if let Some(question) = q.question(i) {
-            let ns = &mut nodes[i];
-            ns.questions = 1;
-            let (lo, hi) = q.scale_of(question).score_range();
-            match states[i] {
-                State::Answered(s) => {
-                    ns.answered = 1;
-                    ns.earned = ns.points * s;
-                    ns.floor = ns.earned;
-                    ns.ceiling = ns.earned;
-                }
-                State::NotApplicable => ns.answered = 1,
-                State::Unanswered | State::Invalid(_) => {
-                    ns.floor = ns.points * lo;
-                    ns.ceiling = ns.points * hi;
+        match &q.nodes[i].kind {
+            NodeKind::Question(question) => {
+                let ns = &mut nodes[i];
+                ns.questions = 1;
+                let (lo, hi) = ranges[question.scale];
+                match states[i] {
+                    State::Answered(s) => {
+                        ns.answered = 1;
+                        ns.earned = ns.points * s;
+                        ns.floor = ns.earned;
+                        ns.ceiling = ns.earned;
+                    }
+                    State::NotApplicable => ns.answered = 1,
+                    State::Unanswered | State::Invalid(_) => {
+                        ns.floor = ns.points * lo;
+                        ns.ceiling = ns.points * hi;
+                    }
                 }
             }
-        }
-        if let Some(p) = q.nodes[i].parent {
-            let c = nodes[i];
-            let ps = &mut nodes[p];
-            ps.earned += c.earned;
-            ps.floor += c.floor;
-            ps.ceiling += c.ceiling;
-            ps.questions += c.questions;
-            ps.answered += c.answered;
+            NodeKind::Group { children } => {
+                let (mut earned, mut floor, mut ceiling) = (0.0, 0.0, 0.0);
+                let (mut questions, mut answered) = (0, 0);
+                for &c in children.iter().rev() {
+                    let cs = &nodes[c];
+                    earned += cs.earned;
+                    floor += cs.floor;
+                    ceiling += cs.ceiling;
+                    questions += cs.questions;
+                    answered += cs.answered;
+                }
+                let ns = &mut nodes[i];
+                ns.earned = earned;
+                ns.floor = floor;
+                ns.ceiling = ceiling;
+                ns.questions = questions;
+                ns.answered = answered;
+            }
         }
     }
     let sum = |f: fn(&NodeScore) -> f64| q.roots.iter().map(|&r| f(&nodes[r])).sum::<f64>();
@@ -282,12 +309,6 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
     let floor = sum(|s| s.floor);
     let ceiling = sum(|s| s.ceiling);
     let index = round2(index_exact);
-
-    let orphaned = answers
-        .keys()
-        .filter(|id| q.node_index(id).is_none_or(|i| q.is_group(i)))
-        .cloned()
-        .collect();
 
     let predicates = q
         .predicates

@@ -12,21 +12,31 @@ use crate::problem::{Problem, ProblemKind};
 pub type Span = Range<usize>;
 
 /// Parses `src`, collecting every syntax error the parser can recover from.
+///
+/// The parser refuses nesting deeper than a fixed limit (so a file of ten thousand `[`
+/// cannot overflow the stack); that refusal is reported once, in the user's language.
 pub fn parse(src: &str) -> Result<Spanned<DeTable<'_>>, Vec<Problem>> {
     let (table, errors) = DeTable::parse_recoverable(src);
     if errors.is_empty() {
-        Ok(table)
-    } else {
-        Err(errors
-            .into_iter()
-            .map(|e| {
-                Problem::error(
-                    e.span(),
-                    ProblemKind::Syntax(e.message().trim().to_string()),
-                )
-            })
-            .collect())
+        return Ok(table);
     }
+    let mut problems = Vec::with_capacity(errors.len());
+    let mut too_deep = false;
+    for e in errors {
+        let message = e.message().trim();
+        if message.contains("recursion") || message.contains("recurse") {
+            if !too_deep {
+                too_deep = true;
+                problems.push(Problem::error(e.span(), ProblemKind::TooDeep));
+            }
+        } else {
+            problems.push(Problem::error(
+                e.span(),
+                ProblemKind::Syntax(message.to_string()),
+            ));
+        }
+    }
+    Err(problems)
 }
 
 pub fn type_name(v: &DeValue<'_>) -> &'static str {
@@ -88,8 +98,39 @@ pub fn to_table(t: &DeTable<'_>) -> toml::Table {
 pub struct Fields<'t, 'i, 'p> {
     pub table: &'t DeTable<'i>,
     pub span: Span,
-    used: Vec<&'static str>,
+    used: Used,
     problems: &'p mut Vec<Problem>,
+}
+
+/// The keys a reader asked for. Kept inline: a reader asks for a dozen keys at most, and
+/// a questionnaire or draft has thousands of small tables, so no allocation per table.
+struct Used {
+    inline: [&'static str; 16],
+    len: usize,
+    more: Vec<&'static str>,
+}
+
+impl Used {
+    fn new() -> Self {
+        Used {
+            inline: [""; 16],
+            len: 0,
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: &'static str) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = key;
+            self.len += 1;
+        } else {
+            self.more.push(key);
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.inline[..self.len].contains(&key) || self.more.contains(&key)
+    }
 }
 
 impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
@@ -97,7 +138,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         Fields {
             table,
             span,
-            used: Vec::new(),
+            used: Used::new(),
             problems,
         }
     }
@@ -251,7 +292,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
     pub fn unused(&self) -> Vec<(&'t str, Span)> {
         self.table
             .iter()
-            .filter(|(k, _)| !self.used.contains(&k.get_ref().as_ref()))
+            .filter(|(k, _)| !self.used.contains(k.get_ref()))
             .map(|(k, _)| (k.get_ref().as_ref(), k.span()))
             .collect()
     }
@@ -272,7 +313,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
     pub fn keep_unused(self) -> toml::Table {
         self.table
             .iter()
-            .filter(|(k, _)| !self.used.contains(&k.get_ref().as_ref()))
+            .filter(|(k, _)| !self.used.contains(k.get_ref()))
             .map(|(k, v)| (k.get_ref().to_string(), to_value(v.get_ref())))
             .collect()
     }

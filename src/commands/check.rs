@@ -22,11 +22,7 @@ pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     let r = questionnaire::load_str(&src);
     let errors = r.errors();
     let warnings = r.problems.len() - errors;
-    let lines: Vec<String> = r
-        .problems
-        .iter()
-        .map(|p| diagnostics::render(lang, &shown, Some(&src), p))
-        .collect();
+    let lines = diagnostics::render_all(lang, &shown, Some(&src), &r.problems);
     if errors > 0 {
         let mut lines = lines;
         lines.push(fill(t.check_summary, &[&shown, &errors, &warnings]));

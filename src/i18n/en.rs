@@ -101,6 +101,8 @@ pub fn problem(k: &K) -> String {
         K::TooLarge { bytes, limit } => {
             format!("the file is too large ({bytes} bytes; limit {limit} bytes)")
         }
+        K::TooDeep => "arrays, inline tables or dotted keys are nested too deeply; a pmprb file needs only a few levels".into(),
+        K::MoreProblems { count } => format!("… and {count} more problems not shown"),
         K::Io(e) => format!("cannot be read: {e}"),
         K::MissingField { field } => format!("field `{field}` is required"),
         K::WrongType {

@@ -101,6 +101,8 @@ pub fn problem(k: &K) -> String {
         K::TooLarge { bytes, limit } => {
             format!("berkas terlalu besar ({bytes} byte; batas {limit} byte)")
         }
+        K::TooDeep => "larik, tabel sebaris, atau kunci bertitik bersarang terlalu dalam; berkas pmprb hanya perlu beberapa tingkat".into(),
+        K::MoreProblems { count } => format!("… dan {count} masalah lain tidak ditampilkan"),
         K::Io(e) => format!("tidak dapat dibaca: {e}"),
         K::MissingField { field } => format!("kolom `{field}` wajib ada"),
         K::WrongType {

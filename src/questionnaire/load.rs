@@ -1,7 +1,5 @@
 //! Loading a questionnaire file: TOML with positions → model, collecting every problem.
 
-use std::collections::HashMap;
-
 use indexmap::IndexMap;
 use toml::de::{DeTable, DeValue};
 
@@ -9,6 +7,7 @@ use super::{
     Category, Choice, Example, Node, NodeKind, Predicate, Question, Questionnaire, Requirement,
     Scale, ScaleKind,
 };
+use crate::answer::Answer;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::text;
 use crate::tomlread::{self, Fields, Span};
@@ -114,7 +113,7 @@ pub fn load_str(src: &str) -> LoadResult {
     let mut raw: Vec<RawNode> = groups.into_iter().chain(questions).collect();
     raw.sort_by_key(|n| n.span.start);
 
-    let scale_index: HashMap<&str, usize> = scales
+    let scale_index: foldhash::HashMap<&str, usize> = scales
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
@@ -154,7 +153,7 @@ fn read_array<'t, 'i, T>(
     let Some((arr, _)) = f.opt_array(key) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(arr.len());
     for item in arr.iter() {
         match item.get_ref() {
             DeValue::Table(t) => {
@@ -203,7 +202,7 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
                 let mut options = Vec::new();
                 match f.opt_array("options") {
                     Some((arr, arr_span)) => {
-                        let mut seen: Vec<String> = Vec::new();
+                        let mut seen: foldhash::HashSet<String> = Default::default();
                         for item in arr.iter() {
                             let DeValue::Table(ot) = item.get_ref() else {
                                 let found = tomlread::type_name(item.get_ref());
@@ -233,7 +232,7 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
                                     ProblemKind::InvalidId { id: code.clone() },
                                 ));
                             }
-                            if seen.contains(&code) {
+                            if !seen.insert(code.clone()) {
                                 f.problems().push(Problem::error(
                                     Some(code_span),
                                     ProblemKind::DuplicateCode {
@@ -241,8 +240,6 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
                                         code: code.clone(),
                                     },
                                 ));
-                            } else {
-                                seen.push(code.clone());
                             }
                             if !(0.0..=1.0).contains(&score) {
                                 f.problems().push(Problem::error(
@@ -520,24 +517,16 @@ fn read_example(t: &DeTable<'_>, span: Span, p: &mut Vec<Problem>) -> Option<Exa
     let category = f.req_str("category").map(|s| s.0);
     let mut answers = IndexMap::new();
     if let Some((at, _)) = f.opt_table("answers") {
+        answers.reserve(at.len());
         for (k, v) in at.iter() {
-            match v.get_ref() {
-                DeValue::Table(t) => {
-                    let a = crate::answer::read(t, v.span(), f.problems());
-                    answers.insert(k.get_ref().to_string(), a);
-                }
-                other => {
-                    let found = tomlread::type_name(other);
-                    f.problems().push(Problem::error(
-                        Some(v.span()),
-                        ProblemKind::WrongType {
-                            field: format!("answers.{}", k.get_ref()),
-                            expected: "table",
-                            found,
-                        },
-                    ));
-                }
-            }
+            let a = match v.get_ref() {
+                DeValue::Table(t) => crate::answer::read(t, v.span(), f.problems()),
+                // The short form `"A.1" = "Y"` for `"A.1" = { value = "Y" }`: examples list
+                // every question, and a bare value is both easier to read and much cheaper
+                // to parse than an inline table per answer.
+                other => Answer::with_value(tomlread::to_value(other)),
+            };
+            answers.insert(k.get_ref().to_string(), a);
         }
     }
     let mut predicates = Vec::new();
@@ -579,18 +568,25 @@ fn valid_id(id: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || c == '"')
 }
 
-type Tree = (Vec<Node>, Vec<usize>, Vec<usize>, HashMap<String, usize>);
+type Tree = (
+    Vec<Node>,
+    Vec<usize>,
+    Vec<usize>,
+    foldhash::HashMap<String, usize>,
+);
 
 /// Checks ids and parents, and orders the nodes depth first with children in file order.
 fn build_tree(
     src: &str,
     raw: Vec<RawNode>,
-    scale_index: &HashMap<&str, usize>,
+    scale_index: &foldhash::HashMap<&str, usize>,
     scales: &[Scale],
     total: f64,
     p: &mut Vec<Problem>,
 ) -> Tree {
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    // Built on the first duplicate only: a file may have many, and each names a line.
+    let mut lines: Option<text::LineIndex<'_>> = None;
     let mut keep = vec![true; raw.len()];
     for (i, n) in raw.iter().enumerate() {
         if !valid_id(&n.id) {
@@ -601,8 +597,9 @@ fn build_tree(
             keep[i] = false;
             continue;
         }
-        if let Some(&j) = first.get(&n.id) {
-            let first_line = text::line_col(src, raw[j].id_span.start).0;
+        if let Some(&j) = first.get(n.id.as_str()) {
+            let lines = lines.get_or_insert_with(|| text::LineIndex::new(src));
+            let first_line = lines.line_col(raw[j].id_span.start).0;
             p.push(Problem::error(
                 Some(n.id_span.clone()),
                 ProblemKind::DuplicateId {
@@ -612,7 +609,7 @@ fn build_tree(
             ));
             keep[i] = false;
         } else {
-            first.insert(n.id.clone(), i);
+            first.insert(&n.id, i);
         }
     }
     // Parent links among the kept raw nodes.
@@ -665,7 +662,8 @@ fn build_tree(
     let mut nodes: Vec<Node> = Vec::with_capacity(order.len());
     let mut roots = Vec::new();
     let mut questions = Vec::new();
-    let mut by_id = HashMap::new();
+    let mut by_id = foldhash::HashMap::default();
+    by_id.reserve(order.len());
     let mut relative: Vec<bool> = Vec::with_capacity(order.len());
     for (idx, &(ri, parent, depth)) in order.iter().enumerate() {
         let Some(r) = raw[ri].take() else { continue };
