@@ -77,6 +77,16 @@ pub enum NextCategory {
 /// next band's threshold. Gains add up independently (no answer here changes exclusion),
 /// so taking the largest first is optimal.
 pub fn next_category(q: &Questionnaire, s: &Score) -> NextCategory {
+    next_category_with(q, s, || gains(q, s))
+}
+
+/// [`next_category`] with the gains (as [`gains`] returns them for `s`) from the caller,
+/// who may have them already: the terminal app keeps them while the score stands.
+pub fn next_category_with<G: AsRef<[Gain]>>(
+    q: &Questionnaire,
+    s: &Score,
+    gains: impl FnOnce() -> G,
+) -> NextCategory {
     if s.category == 0 {
         return NextCategory::Top;
     }
@@ -92,10 +102,10 @@ pub fn next_category(q: &Questionnaire, s: &Score) -> NextCategory {
     // The rounded index must be strictly above `above`: at least above + 0.01, which the
     // exact index reaches at above + 0.005 (rounding half away from zero).
     let goal = above + 0.005;
-    let all = gains(q, s);
+    let all = gains();
     let mut index = s.index_exact;
     let mut steps = Vec::new();
-    for g in all {
+    for g in all.as_ref().iter().cloned() {
         if round2(index) > above {
             break;
         }

@@ -214,7 +214,6 @@ pub fn value_score(scale: &Scale, v: &toml::Value) -> Result<f64, Invalid> {
 pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
     let n = q.nodes.len();
     let mut states = vec![State::Unanswered; n];
-    let mut nodes = vec![NodeScore::default(); n];
 
     // Answers to questions get their state; the rest are orphaned, in the draft's order.
     let mut orphaned = Vec::new();
@@ -226,6 +225,16 @@ pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
             _ => orphaned.push(id.clone()),
         }
     }
+    score_states(q, states, orphaned)
+}
+
+/// The rest of [`score`] once every node's state is known (`Unanswered` for groups) and
+/// the orphaned answer ids: for a caller that changed one answer of a scored draft and has
+/// its new state from [`evaluate`], so the other answers need not be looked up again (the
+/// terminal app, on every key that answers). The result is the same as [`score`]'s.
+pub fn score_states(q: &Questionnaire, states: Vec<State>, orphaned: Vec<String>) -> Score {
+    let n = q.nodes.len();
+    let mut nodes = vec![NodeScore::default(); n];
 
     let mut invalid = Vec::new();
     let (mut answered, mut not_applicable) = (0, 0);

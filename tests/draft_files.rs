@@ -149,6 +149,38 @@ fn new_drafts_are_private_to_the_user() {
 }
 
 #[test]
+fn only_a_drafts_own_temporary_files_from_dead_processes_are_stale() {
+    use pmprb::draft::store::{remove_stale_temp_files, stale_temp_files_of};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("d.toml");
+    save_atomic(&path, b"answers").expect("save");
+    // 4194305 is above the largest process id Linux hands out: never a running process.
+    let dead = dir.path().join(".d.toml.4194305.tmp");
+    let keep = [
+        dir.path()
+            .join(format!(".d.toml.{}.tmp", std::process::id())),
+        dir.path().join(".d.toml.abc.tmp"),
+        dir.path().join(".d.toml..tmp"),
+        dir.path().join(".e.toml.4194305.tmp"),
+        dir.path().join(".xd.toml.4194305.tmp"),
+        dir.path().join("d.toml.4194305.tmp"),
+        dir.path().join(".d.toml.4194305.tmp.bak"),
+    ];
+    for p in keep.iter().chain([&dead]) {
+        fs::write(p, "half").expect("write");
+    }
+    // A folder by that name is not a file the save left.
+    fs::create_dir(dir.path().join(".d.toml.4194306.tmp")).expect("a folder");
+    assert_eq!(stale_temp_files_of(&path), vec![dead.clone()]);
+    assert_eq!(remove_stale_temp_files(&path), 1);
+    assert!(!dead.exists());
+    for p in &keep {
+        assert!(p.exists(), "{} stays", p.display());
+    }
+    assert_eq!(fs::read_to_string(&path).expect("read"), "answers");
+}
+
+#[test]
 fn failed_save_keeps_the_old_file_and_says_why() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("d.toml");

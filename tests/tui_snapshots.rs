@@ -708,3 +708,88 @@ fn an_empty_questionnaire_draws_and_every_key_is_safe() {
         }
     }
 }
+
+/// The rows of the screen shown in reverse video (the selection), as text.
+fn reversed_rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .filter(|&y| {
+            (0..buf.area.width).any(|x| {
+                buf[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+        })
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Only the rows in view are laid out on a questionnaire of thousands of groups and
+/// questions; the navigator still shows the current group and the review the selected
+/// row, wherever they are in the list.
+#[test]
+fn big_questionnaires_show_the_current_rows_wherever_they_are() {
+    let q = questionnaire::load_str(&pmprb::synth::questionnaire_toml(3000))
+        .questionnaire
+        .expect("the synthetic questionnaire loads");
+    let mut m = model(Lang::Id);
+    let mut s = session(q, "Dinas");
+    s.draft.answers = pmprb::synth::draft(&s.q, 3).answers;
+    s.rescore();
+    for pos in [0, 1234, 2999] {
+        s.pos = pos;
+        let group = s.q.nodes[s.node()].parent.expect("a question has a group");
+        let shown = format!(
+            "▶ {} {}",
+            s.q.nodes[group].id.rsplit('.').next().unwrap_or(""),
+            s.q.nodes[group].text
+        );
+        let mut walk = model(Lang::Id);
+        let mut c = session(s.q.clone(), "Dinas");
+        c.draft = s.draft.clone();
+        c.rescore();
+        c.pos = pos;
+        walk.on_opened(c);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let rows = reversed_rows(&draw(&walk, w, h));
+            let cut: String = shown.chars().take(9).collect();
+            assert!(
+                rows.iter().any(|r| r.contains(&cut)),
+                "{pos} at {w}x{h}: {cut:?} not in {rows:#?}"
+            );
+        }
+    }
+
+    m.on_opened(s);
+    update(&mut m, Action::Review);
+    if let Some(s) = m.session.as_mut() {
+        s.review.full = [
+            Section::Path,
+            Section::Gains,
+            Section::Unanswered,
+            Section::Invalid,
+            Section::Flagged,
+            Section::Orphaned,
+        ]
+        .into_iter()
+        .collect();
+        s.review.open = (0..s.q.nodes.len()).collect();
+    }
+    for k in 0..60 {
+        update(&mut m, Action::PageDown);
+        let s = m.session.as_ref().expect("a session");
+        let rows = pmprb::tui::review::rows(s, m.lang);
+        let want = match &rows[s.review.selected] {
+            pmprb::tui::review::Row::Question { node, .. }
+            | pmprb::tui::review::Row::Group { node, .. } => s.q.nodes[*node].id.clone(),
+            _ => continue,
+        };
+        for (w, h) in [(80, 24), (200, 60)] {
+            let shown = reversed_rows(&draw(&m, w, h));
+            assert!(
+                shown.iter().any(|r| r.contains(&format!("{want} "))),
+                "page {k} at {w}x{h}: {want} not in {shown:#?}"
+            );
+        }
+    }
+}

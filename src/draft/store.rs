@@ -71,3 +71,59 @@ pub fn stale_temp_files(dir: &Path) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// The temporary files one draft's saves left behind when the process saving it died
+/// mid-save: `.NAME.PID.tmp` next to the draft `NAME`, made by a process that is no longer
+/// running. Only these, never another file: another draft's, or a save in progress.
+pub fn stale_temp_files_of(path: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            let pid = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|n| n.strip_suffix(".tmp"))
+                .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            pid.is_some_and(|pid| pid != std::process::id() && !running(pid))
+        })
+        .collect()
+}
+
+/// Removes [`stale_temp_files_of`] the draft at `path`; call it with the draft's lock
+/// held, so no other `pmprb` is saving it. Returns how many were removed.
+pub fn remove_stale_temp_files(path: &Path) -> usize {
+    stale_temp_files_of(path)
+        .into_iter()
+        .filter(|p| fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// Whether a process with this id is running. Where that cannot be asked, it is taken as
+/// not running: the caller holds the draft's lock, so no other `pmprb` is saving it.
+fn running(pid: u32) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        false
+    }
+}

@@ -64,7 +64,13 @@ pub fn run(lang: Lang, open: Option<&Path>) -> ExitCode {
             }
         }
     }
-    load_home(&mut model);
+    // The drafts of the data folder are read when the home screen is first shown: opened
+    // on a draft, that is when it is closed. Reading them now would parse every draft and
+    // its questionnaire while the open one is held too (for a big questionnaire, the
+    // largest use of memory the app has).
+    if model.session.is_none() {
+        load_home(&mut model);
+    }
     let signals = Signals::install();
     let pending: Shared = Arc::new(Mutex::new(None));
     watchdog(Arc::clone(&signals.which), Arc::clone(&pending));
@@ -149,11 +155,32 @@ fn event_loop(
         if let Some(sig) = signals.received() {
             return Exit::Signal(sig);
         }
+        while let Some(done) = saver.poll() {
+            auto.done(&done);
+            m.on_saved(&done.path, done.revision, done.result);
+            redraw = true;
+        }
         if redraw {
             if let Err(e) = term.draw(|f| views::draw(f, m, theme)) {
                 return Exit::TerminalGone(e.to_string());
             }
             redraw = false;
+        }
+        // After the frame and after any key already waiting, so serializing the draft (for
+        // the watchdog) delays neither; and before waiting, so the watchdog's copy is current
+        // whenever the loop may block.
+        if !matches!(event::poll(Duration::ZERO), Ok(true)) {
+            publish(m, pending, &mut published);
+        }
+        if auto.due(m, saver)
+            && let Some(s) = &m.session
+        {
+            saver.send(Job {
+                path: s.path.clone(),
+                bytes: published_bytes(pending, &s.path, s.revision)
+                    .unwrap_or_else(|| s.draft.to_toml().into_bytes()),
+                revision: s.revision,
+            });
         }
         let wait = auto.wait(m, saver);
         let ready = match event::poll(wait) {
@@ -195,21 +222,6 @@ fn event_loop(
                 break;
             }
             more = matches!(event::poll(Duration::ZERO), Ok(true));
-        }
-        while let Some(done) = saver.poll() {
-            auto.done(&done);
-            m.on_saved(&done.path, done.revision, done.result);
-            redraw = true;
-        }
-        publish(m, pending, &mut published);
-        if auto.due(m, saver)
-            && let Some(s) = &m.session
-        {
-            saver.send(Job {
-                path: s.path.clone(),
-                bytes: s.draft.to_toml().into_bytes(),
-                revision: s.revision,
-            });
         }
     }
 }
@@ -276,7 +288,10 @@ fn reopen(m: &mut Model) {
     }
     let path = s.path.clone();
     let lock = match DraftLock::acquire(&path) {
-        Ok(l) => l,
+        Ok(l) => {
+            store::remove_stale_temp_files(&path);
+            l
+        }
         Err(LockError::Held { holder }) => {
             m.on_reopen_failed(&fill(t.locked_by, &[&holder]));
             return;
@@ -325,6 +340,7 @@ type Shared = Arc<Mutex<Option<Pending>>>;
 
 struct Pending {
     path: PathBuf,
+    revision: u64,
     bytes: Vec<u8>,
 }
 
@@ -339,12 +355,22 @@ fn publish(m: &Model, pending: &Shared, published: &mut Option<(PathBuf, u64)>) 
     }
     let value = m.session.as_ref().filter(|s| s.dirty()).map(|s| Pending {
         path: s.path.clone(),
+        revision: s.revision,
         bytes: s.draft.to_toml().into_bytes(),
     });
     if let Ok(mut p) = pending.lock() {
         *p = value;
     }
     *published = now;
+}
+
+/// The watchdog's copy of the draft at `path`, when it is of `revision`: the autosave
+/// writes it rather than serializing the draft a second time.
+fn published_bytes(pending: &Shared, path: &Path, revision: u64) -> Option<Vec<u8>> {
+    let p = pending.lock().ok()?;
+    p.as_ref()
+        .filter(|p| p.path == path && p.revision == revision)
+        .map(|p| p.bytes.clone())
 }
 
 /// When the terminal is closed, crossterm can keep reading an empty terminal forever and
@@ -401,7 +427,12 @@ pub fn open_session(lang: Lang, path: &Path) -> Result<Session, Vec<String>> {
     let t = lang.tui();
     let o = commands::open(lang, path).map_err(|f| f.lines)?;
     let (mut lock, mut read_only) = match DraftLock::acquire(path) {
-        Ok(l) => (Some(l), None),
+        Ok(l) => {
+            // Holding the lock, no other `pmprb` saves this draft: temporary files of its
+            // saves are left from a process that died mid-save.
+            store::remove_stale_temp_files(path);
+            (Some(l), None)
+        }
         Err(LockError::Held { holder }) => (None, Some(fill(t.locked_by, &[&holder]))),
         Err(LockError::Io(e)) => (None, Some(fill(t.lock_failed, &[&e]))),
     };

@@ -2,6 +2,7 @@
 //! reports the results of its I/O through the `on_*` methods. Nothing here touches a file
 //! or the terminal.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use crate::draft::{Draft, Status as DraftStatus};
 use crate::i18n::Lang;
 use crate::i18n::tui::TuiTexts;
 use crate::questionnaire::{Node, NodeKind, Questionnaire, ScaleKind};
+use crate::review::{self, Gain};
 use crate::scoring::{self, Score};
 use crate::text;
 
@@ -241,6 +243,72 @@ pub struct Session {
     pub lock: Option<DraftLock>,
     /// Where the review screen is, kept while the draft is open.
     pub review: Review,
+    /// `review::gains` of `score`, sorted, computed when the review first needs them and
+    /// kept until the score changes (`rescore`).
+    gains: OnceCell<Vec<Gain>>,
+    /// Every question's id and text in lower case, for `/` search; made on the first search.
+    pub search_index: Option<SearchIndex>,
+}
+
+/// The id and text of every question, lower-cased, in one string, one question after
+/// another (each followed by a newline): a search word (which has no white space in it) is
+/// looked for once in the whole of it, not question by question.
+pub struct SearchIndex {
+    pub text: String,
+    /// Where each question's part starts, by position in the walk; one more at the end.
+    pub starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    pub fn new(q: &Questionnaire) -> SearchIndex {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(q.questions.len() + 1);
+        for &i in &q.questions {
+            starts.push(text.len());
+            let n = &q.nodes[i];
+            for part in [&n.id, &n.text] {
+                if part.is_ascii() {
+                    text.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    text.push_str(&part.to_lowercase());
+                }
+                text.push('\n');
+            }
+        }
+        starts.push(text.len());
+        SearchIndex { text, starts }
+    }
+
+    /// Positions in the walk of the questions holding every word (each in lower case, none
+    /// empty), in walking order, at most `limit`.
+    pub fn find(&self, words: &[&str], limit: usize) -> Vec<usize> {
+        let n = self.starts.len().saturating_sub(1);
+        let bytes = self.text.as_bytes();
+        // How many of the words, taken in order, each question holds.
+        let mut hits = vec![0u32; n];
+        for (k, w) in words.iter().enumerate() {
+            let finder = memchr::memmem::Finder::new(w.as_bytes());
+            let (mut pos, mut p) = (0, 0);
+            while let Some(off) = bytes.get(pos..).and_then(|rest| finder.find(rest)) {
+                let at = pos + off;
+                while p < n && self.starts[p + 1] <= at {
+                    p += 1;
+                }
+                if p >= n {
+                    break;
+                }
+                if hits[p] as usize == k {
+                    hits[p] += 1;
+                }
+                // One match is enough: on to the next question.
+                pos = self.starts[p + 1];
+            }
+        }
+        (0..n)
+            .filter(|&p| hits[p] as usize == words.len())
+            .take(limit)
+            .collect()
+    }
 }
 
 /// The review screen's place: the selected row (see `tui::review::rows`), the groups of
@@ -535,6 +603,8 @@ impl Session {
             scroll: 0,
             lock,
             review,
+            gains: OnceCell::new(),
+            search_index: None,
         }
     }
 
@@ -557,6 +627,38 @@ impl Session {
 
     pub fn rescore(&mut self) {
         self.score = scoring::score(&self.q, &self.draft.answers);
+        self.gains = OnceCell::new();
+    }
+
+    /// Scores again after the answer to `id` changed (or went): only that answer is
+    /// evaluated again, the others' states are kept (`scoring::score_states`). The result
+    /// is what `rescore` gives; an id that is not a question's is scored in full.
+    pub fn rescore_answer(&mut self, id: &str) {
+        let Some((i, question)) = self
+            .q
+            .node_index(id)
+            .and_then(|i| self.q.question(i).map(|question| (i, question)))
+        else {
+            self.rescore();
+            return;
+        };
+        let mut states = std::mem::take(&mut self.score.states);
+        if states.len() != self.q.nodes.len() {
+            self.rescore();
+            return;
+        }
+        let scale = self.q.scale_of(question);
+        states[i] = scoring::evaluate(scale, question, self.draft.answers.get(id));
+        let orphaned = std::mem::take(&mut self.score.orphaned);
+        self.score = scoring::score_states(&self.q, states, orphaned);
+        self.gains = OnceCell::new();
+    }
+
+    /// What each question's best answer would add to the index, largest first
+    /// (`review::gains` of the current score).
+    pub fn gains(&self) -> &[Gain] {
+        self.gains
+            .get_or_init(|| review::gains(&self.q, &self.score))
     }
 
     /// Position in `q.questions` of the first question at or after node `i`.

@@ -90,8 +90,9 @@ pub fn rows(s: &Session, lang: Lang) -> Vec<Row> {
         list(out, r, Section::Path, path);
     });
 
-    let gains: Vec<Row> = review::gains(&s.q, &s.score)
-        .into_iter()
+    let gains: Vec<Row> = s
+        .gains()
+        .iter()
         .map(|g| Row::Question {
             node: g.node,
             section: Section::Gains,
@@ -128,15 +129,26 @@ pub fn rows(s: &Session, lang: Lang) -> Vec<Row> {
         &|i| matches!(s.score.states[i], State::Invalid(_)),
         Section::Invalid,
     );
-    let flagged = questions(
-        &|i| {
-            s.draft
-                .answers
-                .get(&s.q.nodes[i].id)
-                .is_some_and(|a| a.flag)
-        },
-        Section::Flagged,
-    );
+    // From the answers, not by looking every question up: few answers are flagged.
+    let mut flagged_nodes: Vec<usize> = s
+        .draft
+        .answers
+        .iter()
+        .filter(|(_, a)| a.flag)
+        .filter_map(|(id, _)| s.q.node_index(id))
+        .filter(|&i| s.q.question(i).is_some())
+        .collect();
+    // Node order is walking order.
+    flagged_nodes.sort_unstable();
+    let flagged: Vec<Row> = flagged_nodes
+        .into_iter()
+        .map(|node| Row::Question {
+            node,
+            section: Section::Flagged,
+            gain: None,
+            after: None,
+        })
+        .collect();
     for (sec, rows, none) in [
         (Section::Unanswered, unanswered, t.none_unanswered),
         (Section::Invalid, invalid, t.none_invalid),
@@ -218,7 +230,7 @@ fn path(s: &Session, lang: Lang) -> (String, Vec<Row>) {
             .map(|c| (c.code.clone(), c.label.clone()))
             .unwrap_or_default()
     };
-    match review::next_category(&s.q, &s.score) {
+    match review::next_category_with(&s.q, &s.score, || s.gains()) {
         NextCategory::Top => {
             let (code, label) = cat(s.score.category);
             (fill(t.path_top, &[&code, &label]), Vec::new())

@@ -5,7 +5,7 @@ use super::action::{Action, Effect, NewDraft, Source};
 use super::keymap::Mode;
 use super::model::{
     Confirm, Editor, Field, Form, FormField, Help, MAX_RESULTS, Model, NumberInput, Screen, Search,
-    SearchKind, Session,
+    SearchIndex, SearchKind, Session,
 };
 use super::review::{self as review_rows, Row};
 use crate::answer::Answer;
@@ -443,7 +443,7 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
                         s.draft.answers.shift_remove(&u.id);
                     }
                 }
-                changed(s);
+                changed(s, &u.id);
                 go(s, u.pos.min(n.saturating_sub(1)));
                 msg = Some((false, fill(t.undone, &[&text::clean_line(&u.id)])));
             }
@@ -638,12 +638,12 @@ fn set_answer(s: &mut Session, f: impl FnOnce(&mut Answer)) -> bool {
     }
     a.updated = Some(draft::now());
     store(s, &id, a);
+    changed(s, &id);
     s.undo.push(super::model::Undo {
         id,
         before,
         pos: s.pos,
     });
-    changed(s);
     true
 }
 
@@ -657,11 +657,11 @@ fn store(s: &mut Session, id: &str, a: Answer) {
     }
 }
 
-/// Something in the draft changed: stamp it, count a revision, score again.
-fn changed(s: &mut Session) {
+/// The answer to `id` changed: stamp the draft, count a revision, score again.
+fn changed(s: &mut Session, id: &str) {
     s.draft.touch();
     s.revision += 1;
-    s.rescore();
+    s.rescore_answer(id);
 }
 
 /// Start of the run of questions that share the parent of the question at `pos`.
@@ -1103,26 +1103,33 @@ fn refresh_results(s: &mut Session) {
             let exact = q.node_index(se.query.text.trim());
             exact
                 .into_iter()
-                .chain((0..q.nodes.len()).filter(|&i| {
-                    Some(i) != exact && q.nodes[i].id.to_lowercase().starts_with(&query)
-                }))
+                .chain(
+                    (0..q.nodes.len())
+                        .filter(|&i| Some(i) != exact && starts_with_lower(&q.nodes[i].id, &query)),
+                )
                 .take(MAX_RESULTS)
                 .collect()
         }
         SearchKind::Text => {
             let words: Vec<&str> = query.split_whitespace().collect();
-            q.questions
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let n = &q.nodes[i];
-                    let hay = format!("{} {}", n.id, n.text).to_lowercase();
-                    words.iter().all(|w| hay.contains(w))
-                })
-                .take(MAX_RESULTS)
+            let index = s.search_index.get_or_insert_with(|| SearchIndex::new(q));
+            index
+                .find(&words, MAX_RESULTS)
+                .into_iter()
+                .map(|p| q.questions[p])
                 .collect()
         }
     };
+}
+
+/// Whether `id`, lower-cased, starts with `prefix` (already lower case). Ids are nearly
+/// always ASCII: those are compared in place, without a lower-cased copy per id per key.
+fn starts_with_lower(id: &str, prefix: &str) -> bool {
+    if id.is_ascii() {
+        let (i, p) = (id.as_bytes(), prefix.as_bytes());
+        return i.len() >= p.len() && i[..p.len()].eq_ignore_ascii_case(p);
+    }
+    id.to_lowercase().starts_with(prefix)
 }
 
 /// The current state of a question, for views.

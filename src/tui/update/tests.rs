@@ -691,6 +691,83 @@ fn a_search_that_finds_nothing_says_so_and_stays() {
     assert_eq!(id(&m), "A.1.a");
 }
 
+/// The search as the user understands it: every word of the query, in any case, in the
+/// question's id or text; at most `MAX_RESULTS`, in walking order.
+fn plain_search(q: &crate::questionnaire::Questionnaire, query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    q.questions
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let hay = format!("{} {}", q.nodes[i].id, q.nodes[i].text).to_lowercase();
+            words.iter().all(|w| hay.contains(w))
+        })
+        .take(crate::tui::model::MAX_RESULTS)
+        .collect()
+}
+
+#[test]
+fn search_finds_what_a_plain_scan_of_every_question_finds() {
+    let q = catalog::find_embedded("pmprb-2020").expect("embedded");
+    let mut m = Model::new(Lang::Id, catalog_entries(), "2024");
+    let d = Draft::new(&q.id, &q.version, "Dinas Uji", "2024");
+    m.on_opened(Session::new(
+        PathBuf::from("/tmp/uji.toml"),
+        d,
+        q.clone(),
+        None,
+        None,
+        Vec::new(),
+    ));
+    for query in [
+        "a",
+        "e",
+        "kinerja",
+        "KINERJA organisasi",
+        "a.i.1",
+        "i.a",
+        "ii",
+        "reformasi birokrasi",
+        "survei kepuasan",
+        "  spbe  ",
+        "tidak-ada-kata-ini",
+        "é",
+        "1",
+        "b.1.ii opini",
+    ] {
+        update(&mut m, Action::Esc);
+        update(&mut m, Action::Search);
+        update(&mut m, Action::Paste(query.to_string()));
+        let found = s(&m).search.as_ref().map(|se| se.results.clone());
+        assert_eq!(found, Some(plain_search(&s(&m).q, query)), "{query:?}");
+    }
+}
+
+#[test]
+fn search_ignores_case_in_texts_that_are_not_ascii() {
+    use crate::tui::model::SearchIndex;
+    let src = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"x\"\n\
+               [scales.YT]\nkind = \"choice\"\noptions = [ { code = \"Y\", score = 1.0 } ]\n\
+               [[category]]\ncode = \"D\"\nlabel = \"D\"\n\
+               [[group]]\nid = \"Ä\"\ntitle = \"Grup\"\n\
+               [[question]]\nid = \"Ä.1\"\ntext = \"ÉVALUASI Kinerja\"\nscale = \"YT\"\n\
+               [[question]]\nid = \"Ä.2\"\ntext = \"Evaluasi kinerja\"\nscale = \"YT\"\n";
+    let q = crate::questionnaire::load_str(src)
+        .questionnaire
+        .expect("loads");
+    let index = SearchIndex::new(&q);
+    assert_eq!(index.find(&["évaluasi"], 10), vec![0]);
+    assert_eq!(index.find(&["kinerja"], 10), vec![0, 1]);
+    assert_eq!(index.find(&["ä.2", "kinerja"], 10), vec![1]);
+    assert_eq!(index.find(&["kinerja"], 1), vec![0]);
+    // A word never matches across the id and the text.
+    assert!(index.find(&["1évaluasi"], 10).is_empty());
+}
+
 // --- help, leaving, unknown keys ---------------------------------------------------------
 
 #[test]

@@ -34,12 +34,26 @@ impl Widget for Navigator<'_> {
             None => (Vec::new(), None),
         };
 
+        // Only the rows that fit are laid out: a questionnaire may have thousands of groups,
+        // and a frame must cost what is visible, not what exists.
+        let groups: Vec<usize> = (0..s.q.nodes.len()).filter(|&i| s.q.is_group(i)).collect();
+        let at = leaf
+            .and_then(|l| groups.iter().position(|&g| g == l))
+            .unwrap_or(0);
+        let h = inner.height as usize;
+        let skip = if groups.len() <= h {
+            0
+        } else {
+            at.saturating_sub(h / 2).min(groups.len() - h)
+        };
+        let shown = &groups[skip..(skip + h).min(groups.len())];
+
         // Right-hand figures, padded to one width so they line up.
-        let figures: Vec<(usize, String)> = (0..s.q.nodes.len())
-            .filter(|&i| s.q.is_group(i))
-            .map(|i| {
+        let figures: Vec<String> = shown
+            .iter()
+            .map(|&i| {
                 let ns = &s.score.nodes[i];
-                let f = if ns.excluded {
+                if ns.excluded {
                     t.na_short.to_string()
                 } else {
                     format!(
@@ -49,25 +63,20 @@ impl Widget for Navigator<'_> {
                         compact(lang, ns.earned),
                         compact(lang, ns.points)
                     )
-                };
-                (i, f)
+                }
             })
             .collect();
         let right_w = figures
             .iter()
-            .map(|(_, f)| width(f))
+            .map(|f| width(f))
             .max()
             .unwrap_or(0)
             .min(w / 2);
-        let mut lines: Vec<Line> = Vec::new();
-        let mut at = 0;
-        for (i, right) in figures {
+        let mut lines: Vec<Line> = Vec::with_capacity(shown.len());
+        for (&i, right) in shown.iter().zip(figures) {
             let n = &s.q.nodes[i];
             let ns = &s.score.nodes[i];
             let is_leaf = leaf == Some(i);
-            if is_leaf {
-                at = lines.len();
-            }
             let mark = if is_leaf {
                 "▶"
             } else if path.contains(&i) {
@@ -105,12 +114,6 @@ impl Widget for Navigator<'_> {
                 ),
             ]));
         }
-        let h = inner.height as usize;
-        let skip = if lines.len() <= h {
-            0
-        } else {
-            at.saturating_sub(h / 2).min(lines.len() - h)
-        };
-        put_lines(&lines, skip, inner, buf);
+        put_lines(&lines, 0, inner, buf);
     }
 }

@@ -39,23 +39,38 @@ impl Widget for ReviewView<'_> {
         let rows = rows(s, m.lang);
         let sel = settle(&rows, s.review.selected);
         let w = body.width.saturating_sub(2) as usize;
-        let cols = Columns::new(s, m, &rows);
-        let mut lines: Vec<Line> = Vec::new();
-        let (mut sel_start, mut sel_end) = (0, 0);
-        for (k, row) in rows.iter().enumerate() {
-            let start = lines.len();
-            lines.extend(row_lines(s, m, th, &cols, row, k == sel, w));
-            if k == sel {
-                (sel_start, sel_end) = (start, lines.len());
-            }
-        }
+        // Every row is one line but the sentences, which wrap: where each row starts is
+        // known without laying any of them out, and only the rows in view are laid out.
+        let starts: Vec<usize> = rows
+            .iter()
+            .scan(0, |at, row| {
+                let start = *at;
+                *at += row_height(row, w);
+                Some(start)
+            })
+            .collect();
+        let total = rows
+            .last()
+            .map_or(0, |r| starts[rows.len() - 1] + row_height(r, w));
+        let line_of = |k: usize| starts.get(k).copied().unwrap_or(total);
+        let (sel_start, sel_end) = (line_of(sel), line_of(sel + 1));
         let h = body.height.saturating_sub(2) as usize;
         // The selected row a third of the way down, so what follows it shows.
-        let max = lines.len().saturating_sub(h);
+        let max = total.saturating_sub(h);
         let mut skip = sel_start.saturating_sub(h / 3).min(max);
         if sel_end > skip + h {
             skip = sel_end.saturating_sub(h);
         }
+        // The rows that reach into the window [skip, skip + h).
+        let first = starts.partition_point(|&st| st <= skip).saturating_sub(1);
+        let last = starts.partition_point(|&st| st < skip + h);
+        let shown = &rows[first.min(last)..last];
+        let cols = Columns::new(s, m, shown);
+        let mut lines: Vec<Line> = Vec::new();
+        for (k, row) in (first..).zip(shown) {
+            lines.extend(row_lines(s, m, th, &cols, row, k == sel, w));
+        }
+        let skip_in = skip.saturating_sub(line_of(first));
         let here = rows
             .get(sel)
             .and_then(|r| current_section(&rows, sel, r))
@@ -73,7 +88,17 @@ impl Widget for ReviewView<'_> {
         }
         let inner = block.inner(body);
         block.render(body, buf);
-        put_lines(&lines, skip, inner, buf);
+        put_lines(&lines, skip_in, inner, buf);
+    }
+}
+
+/// Lines a row takes at width `w` (as `row_lines` lays it out).
+fn row_height(row: &Row, w: usize) -> usize {
+    match row {
+        Row::Text(text) => {
+            crate::tui::wrap::wrap(&clean_line(text), w.saturating_sub(2).max(1)).len()
+        }
+        _ => 1,
     }
 }
 
@@ -331,7 +356,7 @@ fn row_lines(
         }
         Row::Predicate(p) => {
             let Some(pr) = s.score.predicates.get(*p) else {
-                return Vec::new();
+                return vec![Line::default()];
             };
             let (mark, style, word) = if pr.holds {
                 ("✓", th.answered, t.pred_holds)
@@ -352,7 +377,7 @@ fn row_lines(
                 .get(*predicate)
                 .and_then(|p| p.requirements.get(*index))
             else {
-                return Vec::new();
+                return vec![Line::default()];
             };
             let (mark, style) = if r.holds {
                 ("✓", th.answered)
