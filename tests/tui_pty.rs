@@ -865,7 +865,7 @@ fn answers_survive_kill_9_at_random_moments_and_leave_no_temporary_files() {
 /// always parses and holds exactly the writer's answers.
 #[test]
 fn two_instances_started_at_once_one_writes_and_the_other_only_reads() {
-    const ROUNDS: usize = 8;
+    const ROUNDS: usize = 15;
     let tmp = tempfile::tempdir().expect("a temp folder");
     let path = yes_no_draft(tmp.path(), 60);
     let shown = path.to_string_lossy().into_owned();

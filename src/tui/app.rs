@@ -100,6 +100,10 @@ pub fn run(lang: Lang, open: Option<&Path>) -> ExitCode {
     let _exiting = EXIT.lock().unwrap_or_else(|e| e.into_inner());
     let saved = flush(&mut model, &mut saver);
     restore_terminal();
+    // Not dropped: ratatui's `Terminal` shows the cursor again when dropped and reports a
+    // failure with `eprintln!`, which panics when the terminal is gone (a closed window).
+    // `restore_terminal` has shown the cursor already.
+    std::mem::forget(term);
     if let Err(e) = &saved {
         tell(&fill(t.exit_unsaved, &[e]));
         if let Some(p) = rescue(&model) {
@@ -166,12 +170,9 @@ fn event_loop(
             }
             redraw = false;
         }
-        // After the frame and after any key already waiting, so serializing the draft (for
-        // the watchdog) delays neither; and before waiting, so the watchdog's copy is current
-        // whenever the loop may block.
-        if !matches!(event::poll(Duration::ZERO), Ok(true)) {
-            publish(m, pending, &mut published);
-        }
+        // After the frame, so serializing the draft for the watchdog does not delay it; and
+        // before waiting, so the watchdog's copy is current whenever the loop may block.
+        publish(m, pending, &mut published);
         if auto.due(m, saver)
             && let Some(s) = &m.session
         {
