@@ -145,10 +145,6 @@ pub enum ProblemKind {
         id: String,
         code: String,
     },
-    CriteriaMissing {
-        id: String,
-        code: String,
-    },
     FieldIgnored {
         id: String,
         field: String,
@@ -198,17 +194,6 @@ pub enum ProblemKind {
     },
     UnknownStatus {
         status: String,
-    },
-    QuestionnaireNotFound {
-        id: String,
-    },
-    QuestionnaireFileProblem {
-        path: String,
-        errors: usize,
-    },
-    VersionDiffers {
-        draft: String,
-        questionnaire: String,
     },
     IdDiffers {
         draft: String,

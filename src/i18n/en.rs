@@ -164,7 +164,6 @@ pub fn problem(k: &K) -> String {
         K::CriteriaUnknownCode { id, code } => format!(
             "question \"{id}\": criteria for \"{code}\", which is not an option of its scale"
         ),
-        K::CriteriaMissing { id, code } => format!("question \"{id}\": no criteria for \"{code}\""),
         K::FieldIgnored { id, field } => {
             format!("\"{id}\": `{field}` does not apply to this scale and is ignored")
         }
@@ -220,16 +219,6 @@ pub fn problem(k: &K) -> String {
             format!("example \"{name}\": predicate \"{code}\" does not exist")
         }
         K::UnknownStatus { status } => format!("unknown status \"{status}\" (draft or final)"),
-        K::QuestionnaireNotFound { id } => format!("questionnaire \"{id}\" not found"),
-        K::QuestionnaireFileProblem { path, errors } => {
-            format!("questionnaire {path} has {errors} errors")
-        }
-        K::VersionDiffers {
-            draft,
-            questionnaire,
-        } => format!(
-            "draft is for version {draft}, questionnaire is version {questionnaire}; answers matched by id"
-        ),
         K::IdDiffers {
             draft,
             questionnaire,

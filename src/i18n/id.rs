@@ -168,9 +168,6 @@ pub fn problem(k: &K) -> String {
         K::CriteriaUnknownCode { id, code } => {
             format!("pertanyaan \"{id}\": criteria untuk \"{code}\" bukan pilihan skalanya")
         }
-        K::CriteriaMissing { id, code } => {
-            format!("pertanyaan \"{id}\": criteria untuk \"{code}\" belum ada")
-        }
         K::FieldIgnored { id, field } => {
             format!("\"{id}\": `{field}` tidak berlaku untuk skala ini dan diabaikan")
         }
@@ -234,16 +231,6 @@ pub fn problem(k: &K) -> String {
         K::UnknownStatus { status } => {
             format!("status \"{status}\" tidak dikenal (draft atau final)")
         }
-        K::QuestionnaireNotFound { id } => format!("kuesioner \"{id}\" tidak ditemukan"),
-        K::QuestionnaireFileProblem { path, errors } => {
-            format!("kuesioner {path} punya {errors} galat")
-        }
-        K::VersionDiffers {
-            draft,
-            questionnaire,
-        } => format!(
-            "draf untuk versi {draft}, kuesioner versi {questionnaire}; jawaban dicocokkan per id"
-        ),
         K::IdDiffers {
             draft,
             questionnaire,
