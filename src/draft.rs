@@ -12,6 +12,7 @@ use toml::value::Datetime;
 
 use crate::answer::{self, Answers};
 use crate::problem::{Problem, ProblemKind};
+use crate::tomlread::pieces::{self, Section};
 use crate::tomlread::{self, Fields};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,90 +106,13 @@ impl Draft {
 
     /// Parses a draft, reporting every problem with its position.
     pub fn parse(src: &str) -> Result<Draft, Vec<Problem>> {
+        if src.len() >= pieces::FROM_SIZE
+            && let Some(r) = parse_in_pieces(src)
+        {
+            return r;
+        }
         let doc = tomlread::parse(src)?;
-        let mut p = Vec::new();
-        let mut f = Fields::new(doc.get_ref(), doc.span(), &mut p);
-        match f.opt_int("schema") {
-            Some((1, _)) => {}
-            Some((other, span)) => f.problems().push(Problem::error(
-                Some(span),
-                ProblemKind::UnsupportedSchema { found: other },
-            )),
-            None => {
-                if f.table.get("schema").is_none() {
-                    f.problems().push(Problem::error(
-                        Some(0..0),
-                        ProblemKind::MissingField {
-                            field: "schema".into(),
-                        },
-                    ));
-                }
-            }
-        }
-        let questionnaire = f.req_str("questionnaire").map(|s| s.0);
-        let questionnaire_version = f
-            .opt_str("questionnaire_version")
-            .map(|s| s.0)
-            .unwrap_or_default();
-        let questionnaire_file = f.opt_str("questionnaire_file").map(|s| s.0);
-        let unit = f.req_str("unit").map(|s| s.0);
-        let period = f.req_str("period").map(|s| s.0);
-        let assessor = f.opt_str("assessor").map(|s| s.0);
-        let status = match f.opt_str("status") {
-            None => Status::Draft,
-            Some((s, _)) if s == "draft" => Status::Draft,
-            Some((s, _)) if s == "final" => Status::Final,
-            Some((s, span)) => {
-                f.problems().push(Problem::error(
-                    Some(span),
-                    ProblemKind::UnknownStatus { status: s },
-                ));
-                Status::Draft
-            }
-        };
-        let created = datetime(&mut f, "created");
-        let updated = datetime(&mut f, "updated");
-        let history = read_history(&mut f);
-        let mut answers = Answers::new();
-        if let Some((t, _)) = f.opt_table("answers") {
-            for (k, v) in t.iter() {
-                match v.get_ref() {
-                    DeValue::Table(at) => {
-                        let a = answer::read(at, v.span(), f.problems());
-                        answers.insert(k.get_ref().to_string(), a);
-                    }
-                    other => {
-                        let found = tomlread::type_name(other);
-                        f.problems().push(Problem::error(
-                            Some(v.span()),
-                            ProblemKind::WrongType {
-                                field: format!("answers.{}", k.get_ref()),
-                                expected: "table",
-                                found,
-                            },
-                        ));
-                    }
-                }
-            }
-        }
-        let extra = f.keep_unused();
-        if !p.is_empty() {
-            return Err(p);
-        }
-        Ok(Draft {
-            questionnaire: questionnaire.unwrap_or_default(),
-            questionnaire_version,
-            questionnaire_file,
-            unit: unit.unwrap_or_default(),
-            period: period.unwrap_or_default(),
-            assessor,
-            status,
-            created,
-            updated,
-            history,
-            answers,
-            extra,
-        })
+        read(doc.get_ref(), doc.span(), None)
     }
 
     /// The draft as TOML text, in a stable order that reads well in a diff.
@@ -228,6 +152,142 @@ impl Draft {
         });
         self.updated = Some(at);
     }
+}
+
+const ANSWERS: [Section; 1] = [Section {
+    key: "answers",
+    array: false,
+}];
+
+/// Every `[answers."id"]` parsed on its own, then the rest of the file. `None` when the file
+/// has a syntax error or a shape the cut does not handle: the whole file is then parsed as
+/// one document, which reports exactly what it would have.
+fn parse_in_pieces(src: &str) -> Option<Result<Draft, Vec<Problem>>> {
+    let split = pieces::split(src, &ANSWERS)?;
+    if split.pieces.is_empty() {
+        return None;
+    }
+    let rest = tomlread::parse(&split.rest).ok()?;
+    if rest.get_ref().contains_key("answers") {
+        return None;
+    }
+    let mut p = Vec::new();
+    let mut answers = Answers::with_capacity(split.pieces.len());
+    for piece in &split.pieces {
+        let doc = pieces::parse_piece(src, piece)?;
+        let (k, v) = pieces::table_entry(&doc, "answers")?;
+        let DeValue::Table(at) = v.get_ref() else {
+            return None;
+        };
+        let before = p.len();
+        let a = answer::read(at, v.span(), &mut p);
+        for x in &mut p[before..] {
+            if let Some(s) = x.span.as_mut() {
+                pieces::shift(s, piece.range.start);
+            }
+        }
+        // The same answer twice is TOML's own error: the whole parse reports it.
+        if answers.insert(k.get_ref().to_string(), a).is_some() {
+            return None;
+        }
+    }
+    Some(read(rest.get_ref(), rest.span(), Some((answers, p))))
+}
+
+/// Reads a draft's root table. `pre_read`: the answers already read one at a time (and their
+/// problems), when the root is the rest of a file cut into pieces.
+fn read(
+    root: &toml::de::DeTable<'_>,
+    root_span: tomlread::Span,
+    pre_read: Option<(Answers, Vec<Problem>)>,
+) -> Result<Draft, Vec<Problem>> {
+    let mut p = Vec::new();
+    let mut f = Fields::new(root, root_span, &mut p);
+    match f.opt_int("schema") {
+        Some((1, _)) => {}
+        Some((other, span)) => f.problems().push(Problem::error(
+            Some(span),
+            ProblemKind::UnsupportedSchema { found: other },
+        )),
+        None => {
+            if f.table.get("schema").is_none() {
+                f.problems().push(Problem::error(
+                    Some(0..0),
+                    ProblemKind::MissingField {
+                        field: "schema".into(),
+                    },
+                ));
+            }
+        }
+    }
+    let questionnaire = f.req_str("questionnaire").map(|s| s.0);
+    let questionnaire_version = f
+        .opt_str("questionnaire_version")
+        .map(|s| s.0)
+        .unwrap_or_default();
+    let questionnaire_file = f.opt_str("questionnaire_file").map(|s| s.0);
+    let unit = f.req_str("unit").map(|s| s.0);
+    let period = f.req_str("period").map(|s| s.0);
+    let assessor = f.opt_str("assessor").map(|s| s.0);
+    let status = match f.opt_str("status") {
+        None => Status::Draft,
+        Some((s, _)) if s == "draft" => Status::Draft,
+        Some((s, _)) if s == "final" => Status::Final,
+        Some((s, span)) => {
+            f.problems().push(Problem::error(
+                Some(span),
+                ProblemKind::UnknownStatus { status: s },
+            ));
+            Status::Draft
+        }
+    };
+    let created = datetime(&mut f, "created");
+    let updated = datetime(&mut f, "updated");
+    let history = read_history(&mut f);
+    let mut answers = Answers::new();
+    if let Some((read_answers, problems)) = pre_read {
+        answers = read_answers;
+        f.problems().extend(problems);
+    }
+    if let Some((t, _)) = f.opt_table("answers") {
+        for (k, v) in t.iter() {
+            match v.get_ref() {
+                DeValue::Table(at) => {
+                    let a = answer::read(at, v.span(), f.problems());
+                    answers.insert(k.get_ref().to_string(), a);
+                }
+                other => {
+                    let found = tomlread::type_name(other);
+                    f.problems().push(Problem::error(
+                        Some(v.span()),
+                        ProblemKind::WrongType {
+                            field: format!("answers.{}", k.get_ref()),
+                            expected: "table",
+                            found,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let extra = f.keep_unused();
+    if !p.is_empty() {
+        return Err(p);
+    }
+    Ok(Draft {
+        questionnaire: questionnaire.unwrap_or_default(),
+        questionnaire_version,
+        questionnaire_file,
+        unit: unit.unwrap_or_default(),
+        period: period.unwrap_or_default(),
+        assessor,
+        status,
+        created,
+        updated,
+        history,
+        answers,
+        extra,
+    })
 }
 
 fn read_history(f: &mut Fields<'_, '_, '_>) -> Vec<Event> {
@@ -312,4 +372,70 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         let (line, col) = crate::text::line_col(valid, at);
         Problem::error(None, ProblemKind::NotUtf8 { line, col })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::tomlread::pieces::testing;
+
+    fn whole(src: &str) -> String {
+        let r = tomlread::parse(src).and_then(|doc| read(doc.get_ref(), doc.span(), None));
+        format!("{r:?}")
+    }
+
+    fn in_pieces_or_whole(src: &str) -> String {
+        match parse_in_pieces(src) {
+            Some(r) => format!("{r:?}"),
+            None => whole(src),
+        }
+    }
+
+    fn sources() -> Vec<String> {
+        let src = crate::synth::questionnaire_toml(30);
+        let q = crate::questionnaire::load_str(&src)
+            .questionnaire
+            .expect("the synthetic questionnaire loads");
+        let mut d = crate::synth::draft(&q, 2);
+        d.finalize("Budi");
+        let mut v = vec![d.to_toml()];
+        v.push(
+            "schema = 1\nquestionnaire = \"contoh\"\nunit = \"U\"\nperiod = \"2024\"\n\
+             kept = { a = 1 }\n[answers.\"A.1.a\"]\nvalue = \"Y\"\nflag = true\nmine = \"x\"\n\
+             [answers.\"A.1.a\".more]\nz = 1\n[[history]]\nevent = \"final\"\nby = \"B\"\n\
+             [answers.'A.2.b']\nvalue = [3, 4]\nupdated = 5\n[extra]\nq = 2\n"
+                .to_string(),
+        );
+        v
+    }
+
+    #[test]
+    fn drafts_read_the_same_in_pieces() {
+        for src in sources() {
+            assert!(parse_in_pieces(&src).is_some(), "the cut is taken");
+            assert_eq!(in_pieces_or_whole(&src), whole(&src));
+        }
+        // The second source's `updated = 5` is a problem, reported at the same place.
+        assert!(whole(&sources()[1]).starts_with("Err"));
+    }
+
+    #[test]
+    fn the_same_answer_twice_is_left_to_the_whole_parse() {
+        let src = "schema = 1\n[answers.\"A\"]\nvalue = 1\n[answers.A]\nvalue = 2\n";
+        assert!(parse_in_pieces(src).is_none());
+        assert!(whole(src).contains("Syntax"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Whatever is done to a draft, reading it in pieces (or falling back to a whole
+        /// parse) gives exactly what a whole parse gives.
+        #[test]
+        fn edited_drafts_read_the_same_in_pieces(which in 0usize..2, edits in testing::edits()) {
+            let src = testing::apply(&sources()[which], &edits);
+            prop_assert_eq!(in_pieces_or_whole(&src), whole(&src));
+        }
+    }
 }

@@ -9,6 +9,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::problem::{Problem, ProblemKind};
 
+pub mod pieces;
+
 pub type Span = Range<usize>;
 
 /// Parses `src`, collecting every syntax error the parser can recover from.

@@ -702,6 +702,66 @@ fn a_questionnaire_of_100_000_questions_through_the_binary() {
     assert_eq!(v["answered"], 1);
 }
 
+/// Large files are read a section at a time (src/tomlread/pieces.rs); a problem deep in
+/// one still names its own line and column, and a syntax error there still gets TOML's
+/// own message at its place.
+#[test]
+fn problems_deep_in_a_large_file_name_their_line() {
+    let line_of = |src: &str, needle: &str| {
+        let at = src.rfind(needle).expect("the needle is in the file");
+        pmprb::text::line_col(src, at)
+    };
+    let mut src = synth::questionnaire_toml(3_000);
+    assert!(src.len() > 512 * 1024, "large enough to be cut");
+    src.push_str(
+        "\n[[question]]\nid = \"A.I.1.0.9999\"\ntext = \"Akhir\"\nscale = \"TIDAK-ADA\"\n\
+         keliru = 1\n",
+    );
+    let r = load_str(&src);
+    problems_are_sound(&src, &r.problems);
+    let found: Vec<_> = r
+        .problems
+        .iter()
+        .map(|p| {
+            let at = p.span.as_ref().expect("a position").start;
+            (pmprb::text::line_col(&src, at), &p.kind)
+        })
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(lc, k)| *lc == line_of(&src, "\"TIDAK-ADA\"")
+                && matches!(k, ProblemKind::UnknownScale { .. })),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(lc, k)| *lc == line_of(&src, "keliru")
+            && matches!(k, ProblemKind::UnknownField { .. })),
+        "{found:?}"
+    );
+
+    let mut broken = synth::questionnaire_toml(3_000);
+    broken.push_str("\n[[question]]\nid = \n");
+    let r = load_str(&broken);
+    assert_eq!(r.errors(), 1, "{:?}", r.problems);
+    let at = r.problems[0].span.as_ref().expect("a position").start;
+    assert_eq!(
+        pmprb::text::line_col(&broken, at).0,
+        line_of(&broken, "id = \n").0
+    );
+    assert!(matches!(r.problems[0].kind, ProblemKind::Syntax(_)));
+
+    // A large draft, too.
+    let q = load_soundly(&synth::questionnaire_toml(3_000)).expect("loads");
+    let mut d = synth::draft(&q, 1).to_toml();
+    assert!(d.len() > 512 * 1024, "large enough to be cut");
+    d.push_str("[answers.\"Z.1\"]\nflag = \"ya\"\n");
+    let problems = Draft::parse(&d).expect_err("a flag must be true or false");
+    assert_eq!(problems.len(), 1);
+    let at = problems[0].span.as_ref().expect("a position").start;
+    assert_eq!(pmprb::text::line_col(&d, at), line_of(&d, "\"ya\""));
+}
+
 #[test]
 fn a_10_mb_note_is_read_scored_and_saved() {
     let note: String =

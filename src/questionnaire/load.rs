@@ -10,6 +10,7 @@ use super::{
 use crate::answer::Answer;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::text;
+use crate::tomlread::pieces::{self, Section};
 use crate::tomlread::{self, Fields, Span};
 
 /// The questionnaire (when it has no errors) and every problem found, errors and warnings.
@@ -50,19 +51,91 @@ struct RawQuestion {
     denominator: Option<String>,
 }
 
+/// The sections read one at a time, in [`Section`] order: 0 groups, 1 questions.
+const SECTIONS: [Section; 2] = [
+    Section {
+        key: "group",
+        array: true,
+    },
+    Section {
+        key: "question",
+        array: true,
+    },
+];
+
 pub fn load_str(src: &str) -> LoadResult {
-    let doc = match tomlread::parse(src) {
-        Ok(d) => d,
-        Err(problems) => {
-            return LoadResult {
-                questionnaire: None,
-                problems,
-            };
-        }
-    };
+    if src.len() >= pieces::FROM_SIZE
+        && let Some(r) = load_in_pieces(src)
+    {
+        return r;
+    }
+    load_whole(src)
+}
+
+/// The whole file parsed as one document.
+fn load_whole(src: &str) -> LoadResult {
+    match tomlread::parse(src) {
+        Ok(doc) => finish(src, doc.get_ref(), doc.span(), Vec::new(), Vec::new()),
+        Err(problems) => LoadResult {
+            questionnaire: None,
+            problems,
+        },
+    }
+}
+
+/// Every group and question parsed on its own, then the rest of the file. `None` when the
+/// file has a syntax error or a shape the cut does not handle: [`load_whole`] then reports
+/// exactly what it would have.
+fn load_in_pieces(src: &str) -> Option<LoadResult> {
+    let split = pieces::split(src, &SECTIONS)?;
+    if split.pieces.is_empty() {
+        return None;
+    }
+    let rest = tomlread::parse(&split.rest).ok()?;
+    if SECTIONS.iter().any(|s| rest.get_ref().contains_key(s.key)) {
+        return None;
+    }
     let mut p = Vec::new();
-    let root_span = doc.span();
-    let mut f = Fields::new(doc.get_ref(), root_span.clone(), &mut p);
+    let mut nodes = Vec::with_capacity(split.pieces.len());
+    for piece in &split.pieces {
+        let doc = pieces::parse_piece(src, piece)?;
+        let item = pieces::array_element(&doc, SECTIONS[piece.section].key)?;
+        let DeValue::Table(t) = item.get_ref() else {
+            return None;
+        };
+        let before = p.len();
+        let node = read_node(t, item.span(), &mut p, piece.section == 1);
+        let by = piece.range.start;
+        for x in &mut p[before..] {
+            if let Some(s) = x.span.as_mut() {
+                pieces::shift(s, by);
+            }
+        }
+        if let Some(mut n) = node {
+            pieces::shift(&mut n.id_span, by);
+            pieces::shift(&mut n.span, by);
+            if let Some(q) = n.question.as_mut() {
+                pieces::shift(&mut q.scale_span, by);
+                if let Some(c) = q.criteria_span.as_mut() {
+                    pieces::shift(c, by);
+                }
+            }
+            nodes.push(n);
+        }
+    }
+    Some(finish(src, rest.get_ref(), rest.span(), nodes, p))
+}
+
+/// Reads the document's root (the whole file, or the rest when groups and questions were
+/// read as pieces into `nodes`), builds the tree and validates it.
+fn finish(
+    src: &str,
+    root: &DeTable<'_>,
+    root_span: Span,
+    nodes: Vec<RawNode>,
+    mut p: Vec<Problem>,
+) -> LoadResult {
+    let mut f = Fields::new(root, root_span, &mut p);
 
     if let Some((schema, span)) = f.opt_int("schema") {
         if schema != 1 {
@@ -109,9 +182,14 @@ pub fn load_str(src: &str) -> LoadResult {
     let examples = read_array(&mut f, "example", read_example);
     f.warn_unused();
 
-    // Groups and questions interleaved in file order.
-    let mut raw: Vec<RawNode> = groups.into_iter().chain(questions).collect();
-    raw.sort_by_key(|n| n.span.start);
+    // Groups and questions interleaved in file order. Read in pieces they already are (and
+    // the rest has none): no copy and no sort of ten thousand nodes then.
+    let mut raw = nodes;
+    raw.extend(groups);
+    raw.extend(questions);
+    if !raw.is_sorted_by_key(|n| n.span.start) {
+        raw.sort_by_key(|n| n.span.start);
+    }
 
     let scale_index: foldhash::HashMap<&str, usize> = scales
         .iter()
@@ -814,5 +892,84 @@ fn check_question_fields(id: &str, q: &RawQuestion, scale: &Scale, p: &mut Vec<P
                 field: "numerator/denominator".into(),
             },
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::tomlread::pieces::testing;
+
+    /// Everything a load gives, in a form two loads can be compared by (the id index is a
+    /// hash map, whose order differs between two maps).
+    fn seen(r: &LoadResult) -> String {
+        let q = r.questionnaire.as_ref().map(|q| {
+            let mut ids: Vec<_> = q.by_id.iter().collect();
+            ids.sort();
+            format!(
+                "{:?}",
+                (
+                    (&q.id, &q.version, &q.title, &q.basis, q.total),
+                    (&q.scales, &q.categories, &q.nodes, &q.roots, &q.questions),
+                    (&q.predicates, &q.examples, ids),
+                )
+            )
+        });
+        format!("{q:?}\n{:?}", r.problems)
+    }
+
+    fn in_pieces_or_whole(src: &str) -> LoadResult {
+        load_in_pieces(src).unwrap_or_else(|| load_whole(src))
+    }
+
+    fn sources() -> Vec<String> {
+        let mut v: Vec<String> = crate::catalog::embedded()
+            .map(|e| e.src.to_string())
+            .collect();
+        v.push(crate::synth::questionnaire_toml(40));
+        v
+    }
+
+    #[test]
+    fn every_questionnaire_reads_the_same_in_pieces() {
+        for src in sources() {
+            assert!(load_in_pieces(&src).is_some(), "the cut is taken");
+            assert_eq!(seen(&in_pieces_or_whole(&src)), seen(&load_whole(&src)));
+        }
+    }
+
+    #[test]
+    fn problems_in_pieces_name_the_same_places() {
+        let src = "schema = 1\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\n\
+                   [scales.YT]\nkind = \"percent\"\n[[category]]\ncode = \"D\"\n\
+                   [[group]]\nid = \"A\"\ntitle = \"A\"\ntypo = 1\n\
+                   [[question]]\nid = \"A.1\"\ntext = \"q\"\nscale = \"XX\"\n\
+                   [question.criteria]\nY = 1\n\
+                   [[question]]\nid = \"B.1\"\ntext = \"q\"\nscale = \"YT\"\n";
+        let whole = load_whole(src);
+        assert!(whole.problems.len() >= 4, "{:?}", whole.problems);
+        assert_eq!(seen(&load_in_pieces(src).expect("cut")), seen(&whole));
+    }
+
+    #[test]
+    fn a_root_key_that_clashes_with_the_sections_is_left_to_the_whole_parse() {
+        let src = "question = []\n[[question]]\nid = \"A\"\n";
+        assert!(load_in_pieces(src).is_none());
+        assert!(load_whole(src).errors() > 0);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Whatever is done to a file, reading it in pieces (or falling back to a whole
+        /// parse) gives exactly what a whole parse gives: the same model, the same problems
+        /// at the same places.
+        #[test]
+        fn edited_files_read_the_same_in_pieces(which in 0usize..4, edits in testing::edits()) {
+            let sources = sources();
+            let src = testing::apply(&sources[which % sources.len()], &edits);
+            prop_assert_eq!(seen(&in_pieces_or_whole(&src)), seen(&load_whole(&src)));
+        }
     }
 }
