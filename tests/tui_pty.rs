@@ -34,6 +34,10 @@ fn size(n: u16) -> NonZeroU16 {
 
 impl App {
     fn start(home: &Path, args: &[&str]) -> App {
+        App::start_with(home, args, &[])
+    }
+
+    fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> App {
         let (rows, cols) = (24, 80);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -49,6 +53,9 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("PMPRB_LANG");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("pmprb starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader");
@@ -102,6 +109,14 @@ impl App {
             "the screen never showed {what:?}; it shows:\n{}",
             self.text()
         );
+    }
+
+    /// Whether the app still has the alternate screen or a hidden cursor.
+    fn screen_taken(&self) -> bool {
+        self.screen
+            .lock()
+            .map(|p| p.screen().alternate_screen() || p.screen().hide_cursor())
+            .unwrap_or(true)
     }
 
     fn keys(&mut self, s: &str) {
@@ -356,6 +371,29 @@ fn sigterm_saves_and_exits() {
     assert_eq!(
         value(&read_draft(&path), "A.1.a"),
         Some(toml::Value::String("T".into()))
+    );
+}
+
+/// A bug that panics mid-session (forced here with a key only debug builds have) still
+/// saves the answer just given, gives the terminal back and says so; the exit code is
+/// Rust's 101 for a panic.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_saves_restores_the_terminal_and_says_so() {
+    let tmp = tempfile::tempdir().expect("a temp folder");
+    let path = new_draft(tmp.path());
+    let shown = path.to_string_lossy().into_owned();
+    let mut app = App::start_with(tmp.path(), &["open", &shown], &[("PMPRB_TEST_PANIC", "1")]);
+    app.wait_for("0/6 terjawab");
+    assert!(app.screen_taken());
+    app.answer("y", "1/6 terjawab");
+    app.keys("\x1b[24~"); // F12
+    assert_eq!(app.wait_exit(), 101);
+    app.wait_for("jawaban sudah tersimpan");
+    assert!(!app.screen_taken(), "{}", app.text());
+    assert_eq!(
+        value(&read_draft(&path), "A.1.a"),
+        Some(toml::Value::String("Y".into()))
     );
 }
 

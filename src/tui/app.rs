@@ -201,6 +201,8 @@ fn event_loop(
                 Err(e) => return Exit::TerminalGone(e.to_string()),
             };
             redraw = true;
+            #[cfg(debug_assertions)]
+            crash_if_asked(&ev);
             if let Some(action) = to_action(m, ev) {
                 let before = revision(m);
                 let effect = update(m, action);
@@ -224,6 +226,19 @@ fn event_loop(
             }
             more = matches!(event::poll(Duration::ZERO), Ok(true));
         }
+    }
+}
+
+/// Debug builds only (the ones `cargo test` runs): F12 panics when `PMPRB_TEST_PANIC` is
+/// set, so an end-to-end test can show that a crash still saves the draft and gives the
+/// terminal back (tests/tui_pty.rs). Release builds have no such key.
+#[cfg(debug_assertions)]
+fn crash_if_asked(ev: &Event) {
+    if let Event::Key(k) = ev
+        && k.code == crossterm::event::KeyCode::F(12)
+        && std::env::var_os("PMPRB_TEST_PANIC").is_some()
+    {
+        panic!("PMPRB_TEST_PANIC: F12");
     }
 }
 
