@@ -106,6 +106,9 @@ impl Draft {
 
     /// Parses a draft, reporting every problem with its position.
     pub fn parse(src: &str) -> Result<Draft, Vec<Problem>> {
+        if is_questionnaire_text(src) {
+            return Err(vec![Problem::error(None, ProblemKind::NotADraft)]);
+        }
         if src.len() >= pieces::FROM_SIZE
             && let Some(r) = parse_in_pieces(src)
         {
@@ -152,6 +155,40 @@ impl Draft {
         });
         self.updated = Some(at);
     }
+}
+
+/// Whether `src` is a questionnaire rather than a draft: its root keys name an `id` and no
+/// `questionnaire`. Only the root keys are read (they come before the first table header),
+/// so a large questionnaire is never parsed whole to find out.
+pub fn is_questionnaire_text(src: &str) -> bool {
+    match toml::de::DeTable::parse(pieces::root_section(src)) {
+        Ok(root) => {
+            let root = root.get_ref();
+            root.contains_key("id") && !root.contains_key("questionnaire")
+        }
+        Err(_) => false,
+    }
+}
+
+/// Whether the file at `path` is a questionnaire (see [`is_questionnaire_text`]), reading at
+/// most its first 64 KB. False when that cannot be told: the file is then read as a draft,
+/// which reports what is wrong with it.
+pub fn is_questionnaire_file(path: &Path) -> bool {
+    use std::io::Read;
+    const HEAD: u64 = 64 * 1024;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(HEAD).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    let root = pieces::root_section(text);
+    // With no header in the part read, the root may go on past it.
+    let whole_root = root.len() < text.len() || (head.len() as u64) < HEAD;
+    whole_root && is_questionnaire_text(root)
 }
 
 const ANSWERS: [Section; 1] = [Section {
@@ -426,6 +463,41 @@ mod tests {
         let src = "schema = 1\n[answers.\"A\"]\nvalue = 1\n[answers.A]\nvalue = 2\n";
         assert!(parse_in_pieces(src).is_none());
         assert!(whole(src).contains("Syntax"));
+    }
+
+    #[test]
+    fn a_questionnaire_is_not_read_as_a_draft() {
+        for e in crate::catalog::embedded() {
+            assert!(is_questionnaire_text(e.src), "{}", e.file);
+            let problems = Draft::parse(e.src).expect_err("not a draft");
+            assert_eq!(problems, [Problem::error(None, ProblemKind::NotADraft)]);
+        }
+        let big = crate::synth::questionnaire_toml(3_000);
+        assert!(big.len() > pieces::FROM_SIZE && is_questionnaire_text(&big));
+        for src in sources() {
+            assert!(!is_questionnaire_text(&src));
+        }
+        // A damaged draft stays a draft: it is reported for what is wrong with it.
+        assert!(!is_questionnaire_text("schema = 1\nunit = \n"));
+        assert!(!is_questionnaire_text("schema = 1\nunit = \"u\"\n"));
+    }
+
+    #[test]
+    fn a_questionnaire_file_is_told_from_its_first_lines() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).expect("write");
+            p
+        };
+        let big = crate::synth::questionnaire_toml(3_000);
+        assert!(is_questionnaire_file(&write("besar.toml", &big)));
+        assert!(!is_questionnaire_file(&write("draf.toml", &sources()[0])));
+        // A root longer than the part read cannot be told: read as a draft, it says why.
+        let long_root = format!("id = \"x\"\ntitle = \"{}\"\n", "a".repeat(70_000));
+        assert!(!is_questionnaire_file(&write("panjang.toml", &long_root)));
+        assert!(is_questionnaire_text(&long_root));
+        assert!(!is_questionnaire_file(&dir.path().join("tidak-ada.toml")));
     }
 
     proptest! {

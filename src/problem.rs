@@ -52,6 +52,9 @@ pub enum ProblemKind {
     /// file needs more than a few levels; the limit keeps a hostile file from exhausting
     /// the stack.
     TooDeep,
+    /// A questionnaire given where a draft is expected: its root names an `id` and no
+    /// `questionnaire`.
+    NotADraft,
     /// Not a problem of its own: the line that stands for the problems not shown when a
     /// file has very many.
     MoreProblems {

@@ -465,15 +465,20 @@ fn deep_cases() -> Vec<(&'static str, String)> {
 #[test]
 fn deep_nesting_is_refused_with_a_clear_message() {
     for (what, body) in deep_cases() {
-        for src in [
-            format!("{}{body}", common::header(100.0)),
-            format!("{DRAFT_HEAD}{body}"),
+        for (src, a_draft) in [
+            (format!("{}{body}", common::header(100.0)), false),
+            (format!("{DRAFT_HEAD}{body}"), true),
         ] {
             let r = load_str(&src);
             assert!(r.questionnaire.is_none(), "{what}");
             problems_are_sound(&src, &r.problems);
             let ps = Draft::parse(&src).expect_err(what);
             problems_are_sound(&src, &ps);
+            if !a_draft {
+                // Its root keys say questionnaire before anything is parsed.
+                assert_eq!(ps, [Problem::error(None, ProblemKind::NotADraft)], "{what}");
+            }
+            let ps = if a_draft { ps } else { r.problems.clone() };
             assert!(
                 has_kind(&r.problems, &ProblemKind::TooDeep)
                     && has_kind(&ps, &ProblemKind::TooDeep),

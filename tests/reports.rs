@@ -348,6 +348,66 @@ fn summary_groups_drafts_of_different_questionnaires_separately() {
     assert_eq!(names, vec!["contoh 1", "contoh 2"]);
 }
 
+/// A unit keeps its own questionnaire file beside its drafts (`questionnaire_file`): the
+/// folder's listings leave it out instead of calling it a damaged draft, and naming it
+/// where a draft is expected says what it is.
+#[test]
+fn a_questionnaire_file_beside_the_drafts_is_not_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = pmprb::catalog::embedded()
+        .find(|e| e.file == "contoh.toml")
+        .expect("contoh")
+        .src;
+    fs::write(dir.path().join("lke-kota.toml"), src).expect("write");
+    fs::write(
+        dir.path().join("kominfo.toml"),
+        KNOWN.replace(
+            "questionnaire_version = \"1\"",
+            "questionnaire_version = \"1\"\nquestionnaire_file = \"lke-kota.toml\"",
+        ),
+    )
+    .expect("write");
+    let folder = dir.path().to_str().expect("utf8");
+    let o = pmprb(dir.path(), &["summary", folder, "--json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["unit"], "Dinas Komunikasi dan Informatika");
+
+    let o = pmprb(dir.path(), &["drafts"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let listed = text(&o.stdout);
+    assert!(listed.contains("kominfo.toml"), "{listed}");
+    assert!(!listed.contains("lke-kota"), "{listed}");
+
+    let q = dir.path().join("lke-kota.toml");
+    let o = pmprb(dir.path(), &["score", q.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("berkas ini kuesioner, bukan draf penilaian")
+            && err.contains("--questionnaire"),
+        "{err}"
+    );
+    // Named on the command line it is a row with its reason, not left out.
+    let o = pmprb(
+        dir.path(),
+        &["summary", q.to_str().expect("utf8"), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["rows"][0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("kuesioner")),
+        "{v}"
+    );
+    // And `check` still checks it as the questionnaire it is.
+    let o = pmprb(dir.path(), &["check", q.to_str().expect("utf8")]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+}
+
 #[test]
 fn diff_across_a_version_change() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -10,7 +10,7 @@ use crate::draft;
 use crate::i18n::{Lang, fill};
 use crate::questionnaire;
 use crate::scoring::{self, State};
-use crate::tomlread::pieces::{self, Section};
+use crate::tomlread::pieces;
 
 pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     let shown = path.display().to_string();
@@ -53,34 +53,15 @@ pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     Ok(())
 }
 
-/// A draft names its questionnaire and has no questions of its own. Only the file's root
-/// keys matter, so in a large file its questions, groups and answers are cut out before it
-/// is parsed ([`pieces`]); a file the cut does not handle is parsed whole.
+/// A draft names its questionnaire among its root keys and has no `id` of its own. Only the
+/// root keys are parsed ([`pieces::root_section`]), so a large file is not parsed twice.
 fn looks_like_draft(src: &str) -> bool {
-    const SECTIONS: [Section; 3] = [
-        Section {
-            key: "question",
-            array: true,
-        },
-        Section {
-            key: "group",
-            array: true,
-        },
-        Section {
-            key: "answers",
-            array: false,
-        },
-    ];
-    let root_says_draft = |t: &toml::de::DeTable<'_>| {
-        t.get("questionnaire").is_some_and(|v| v.get_ref().is_str()) && t.get("question").is_none()
-    };
-    if src.len() >= pieces::FROM_SIZE
-        && let Some(split) = pieces::split(src, &SECTIONS)
-        && let Ok(rest) = toml::de::DeTable::parse(&split.rest)
-    {
-        return root_says_draft(rest.get_ref()) && !split.pieces.iter().any(|p| p.section == 0);
-    }
-    toml::de::DeTable::parse(src).is_ok_and(|t| root_says_draft(t.get_ref()))
+    toml::de::DeTable::parse(pieces::root_section(src)).is_ok_and(|root| {
+        let root = root.get_ref();
+        root.get("questionnaire")
+            .is_some_and(|v| v.get_ref().is_str())
+            && !root.contains_key("id")
+    })
 }
 
 fn check_draft(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {

@@ -27,7 +27,8 @@ pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     b.create(dir)
 }
 
-/// The draft files (`*.toml`) in a folder, sorted by name.
+/// The draft files (`*.toml`) in a folder, sorted by name. A questionnaire file kept beside
+/// its drafts is left out.
 pub fn list_drafts(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok())
@@ -38,6 +39,8 @@ pub fn list_drafts(dir: &Path) -> io::Result<Vec<PathBuf>> {
                     .and_then(|n| n.to_str())
                     .is_some_and(|n| !n.starts_with('.'))
                 && p.is_file()
+                // A questionnaire kept beside its drafts (`questionnaire_file`) is not one.
+                && !super::is_questionnaire_file(p)
         })
         .collect();
     out.sort();

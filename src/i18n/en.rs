@@ -102,6 +102,7 @@ pub fn problem(k: &K) -> String {
             format!("the file is too large ({bytes} bytes; limit {limit} bytes)")
         }
         K::TooDeep => "arrays, inline tables or dotted keys are nested too deeply; a pmprb file needs only a few levels".into(),
+        K::NotADraft => "this file is a questionnaire, not a draft; make a draft from it with: pmprb new --unit \"Unit Name\" --period 2024 --questionnaire FILE".into(),
         K::MoreProblems { count } => format!("… and {count} more problems not shown"),
         K::Io(e) => format!("cannot be read: {e}"),
         K::MissingField { field } => format!("field `{field}` is required"),

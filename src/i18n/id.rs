@@ -102,6 +102,7 @@ pub fn problem(k: &K) -> String {
             format!("berkas terlalu besar ({bytes} byte; batas {limit} byte)")
         }
         K::TooDeep => "larik, tabel sebaris, atau kunci bertitik bersarang terlalu dalam; berkas pmprb hanya perlu beberapa tingkat".into(),
+        K::NotADraft => "berkas ini kuesioner, bukan draf penilaian; buat draf darinya dengan: pmprb new --unit \"Nama Unit\" --period 2024 --questionnaire BERKAS".into(),
         K::MoreProblems { count } => format!("… dan {count} masalah lain tidak ditampilkan"),
         K::Io(e) => format!("tidak dapat dibaca: {e}"),
         K::MissingField { field } => format!("kolom `{field}` wajib ada"),

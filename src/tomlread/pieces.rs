@@ -144,6 +144,41 @@ pub fn split(src: &str, sections: &[Section]) -> Option<Split> {
     Some(Split { rest, pieces })
 }
 
+/// The text before the first table header: the file's root keys. Found with the lexer,
+/// which stops there, so a large file costs only its first lines. On text that does not
+/// lex as TOML the cut may be early or late; callers only classify files with it.
+pub fn root_section(src: &str) -> &str {
+    let mut line_start = 0usize;
+    let mut at_line_start = true;
+    let mut in_value = false;
+    let mut depth = 0usize;
+    for tok in Source::new(src).lex() {
+        match tok.kind() {
+            TokenKind::Eof => break,
+            TokenKind::Newline => {
+                if !in_value || depth == 0 {
+                    in_value = false;
+                    at_line_start = true;
+                    line_start = tok.span().end();
+                }
+            }
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if in_value => {
+                depth = depth.saturating_sub(1);
+            }
+            _ if in_value => {}
+            TokenKind::Equals => {
+                in_value = true;
+                depth = 0;
+            }
+            TokenKind::LeftSquareBracket if at_line_start => return &src[..line_start],
+            _ => at_line_start = false,
+        }
+    }
+    src
+}
+
 struct Header<'s> {
     /// The first key when it is written bare (a quoted first key never starts a piece).
     first: Option<&'s str>,
@@ -416,6 +451,17 @@ mod tests {
             };
             assert!(split(src, sections).is_none(), "{src:?}");
         }
+    }
+
+    #[test]
+    fn the_root_section_ends_at_the_first_header() {
+        let src = "schema = 1\nid = \"x\" # [a]\nlist = [\n[1],\n]\n  [scales.YT]\nkind = 1\n";
+        assert_eq!(
+            root_section(src),
+            "schema = 1\nid = \"x\" # [a]\nlist = [\n[1],\n]\n"
+        );
+        assert_eq!(root_section("a = 1\n"), "a = 1\n");
+        assert_eq!(root_section("[[question]]\n"), "");
     }
 
     #[test]
