@@ -218,11 +218,7 @@ fn parse_in_pieces(src: &str) -> Option<Result<Draft, Vec<Problem>>> {
         };
         let before = p.len();
         let a = answer::read(at, v.span(), &mut p);
-        for x in &mut p[before..] {
-            if let Some(s) = x.span.as_mut() {
-                pieces::shift(s, piece.range.start);
-            }
-        }
+        pieces::shift_problems(&mut p[before..], piece.range.start);
         // The same answer twice is TOML's own error: the whole parse reports it.
         if answers.insert(k.get_ref().to_string(), a).is_some() {
             return None;

@@ -106,11 +106,7 @@ fn load_in_pieces(src: &str) -> Option<LoadResult> {
         let before = p.len();
         let node = read_node(t, item.span(), &mut p, piece.section == 1);
         let by = piece.range.start;
-        for x in &mut p[before..] {
-            if let Some(s) = x.span.as_mut() {
-                pieces::shift(s, by);
-            }
-        }
+        pieces::shift_problems(&mut p[before..], by);
         if let Some(mut n) = node {
             pieces::shift(&mut n.id_span, by);
             pieces::shift(&mut n.span, by);

@@ -21,6 +21,8 @@ use toml::de::{DeTable, DeValue};
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
+use crate::problem::Problem;
+
 /// Files from this size on are read in pieces. Smaller files are parsed whole: cutting costs
 /// a second pass of the lexer and a parser set-up per piece (pmprb-2020's 142 KB load 45 %
 /// slower in pieces), and a whole parse of 256 KB peaks near 6 MB, which is nothing to save.
@@ -60,71 +62,43 @@ pub fn split(src: &str, sections: &[Section]) -> Option<Split> {
     let mut pieces: Vec<Piece> = Vec::new();
     // The section being read and where it began.
     let mut current: Option<(usize, usize)> = None;
-    let mut line_start = 0usize;
-    let mut at_line_start = true;
-    let mut in_value = false;
-    let mut depth = 0usize;
+    let mut place = Place::default();
     while let Some(tok) = tokens.next() {
-        let span = tok.span();
-        match tok.kind() {
-            TokenKind::Eof => break,
-            TokenKind::Newline => {
-                if !in_value || depth == 0 {
-                    in_value = false;
-                    at_line_start = true;
-                    line_start = span.end();
-                }
+        let start = match place.step(&tok) {
+            Step::Eof => break,
+            Step::On => continue,
+            Step::Stray => return None,
+            Step::Header { line_start } => line_start,
+        };
+        let header = read_header(src, &mut tokens, tok.span().end())?;
+        let close = |current: &mut Option<(usize, usize)>, pieces: &mut Vec<Piece>| {
+            if let Some((section, from)) = current.take() {
+                pieces.push(Piece {
+                    section,
+                    range: from..start,
+                });
             }
-            TokenKind::Whitespace | TokenKind::Comment => {}
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => depth += 1,
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if in_value => {
-                depth = depth.checked_sub(1)?;
-            }
-            _ if in_value => {}
-            TokenKind::Equals => {
-                in_value = true;
-                depth = 0;
-                at_line_start = false;
-            }
-            TokenKind::LeftSquareBracket => {
-                if !at_line_start {
-                    return None;
-                }
-                at_line_start = false;
-                let header = read_header(src, &mut tokens, span.end())?;
-                let start = line_start;
-                let close = |current: &mut Option<(usize, usize)>, pieces: &mut Vec<Piece>| {
-                    if let Some((section, from)) = current.take() {
-                        pieces.push(Piece {
-                            section,
-                            range: from..start,
-                        });
-                    }
-                };
-                let Some(which) = header
-                    .first
-                    .and_then(|k| sections.iter().position(|s| s.key == k))
-                else {
-                    close(&mut current, &mut pieces);
-                    continue;
-                };
-                let s = sections[which];
-                let element_keys = if s.array { 1 } else { 2 };
-                if header.array == s.array && header.keys == element_keys {
-                    close(&mut current, &mut pieces);
-                    current = Some((which, start));
-                } else if header.keys > element_keys
-                    && current.is_some_and(|(section, _)| section == which)
-                {
-                    // A sub-table of the section being read: part of the same piece.
-                } else {
-                    return None;
-                }
-            }
-            _ => at_line_start = false,
+        };
+        let Some(which) = header
+            .first
+            .and_then(|k| sections.iter().position(|s| s.key == k))
+        else {
+            close(&mut current, &mut pieces);
+            continue;
+        };
+        let s = sections[which];
+        let element_keys = if s.array { 1 } else { 2 };
+        if header.array == s.array && header.keys == element_keys {
+            close(&mut current, &mut pieces);
+            current = Some((which, start));
+        } else if header.keys > element_keys && current.is_some_and(|(section, _)| section == which)
+        {
+            // A sub-table of the section being read: part of the same piece.
+        } else {
+            return None;
         }
     }
-    if in_value && depth > 0 {
+    if place.in_open_value() {
         return None;
     }
     if let Some((section, from)) = current {
@@ -148,35 +122,87 @@ pub fn split(src: &str, sections: &[Section]) -> Option<Split> {
 /// which stops there, so a large file costs only its first lines. On text that does not
 /// lex as TOML the cut may be early or late; callers only classify files with it.
 pub fn root_section(src: &str) -> &str {
-    let mut line_start = 0usize;
-    let mut at_line_start = true;
-    let mut in_value = false;
-    let mut depth = 0usize;
+    let mut place = Place::default();
     for tok in Source::new(src).lex() {
-        match tok.kind() {
-            TokenKind::Eof => break,
-            TokenKind::Newline => {
-                if !in_value || depth == 0 {
-                    in_value = false;
-                    at_line_start = true;
-                    line_start = tok.span().end();
-                }
-            }
-            TokenKind::Whitespace | TokenKind::Comment => {}
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => depth += 1,
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if in_value => {
-                depth = depth.saturating_sub(1);
-            }
-            _ if in_value => {}
-            TokenKind::Equals => {
-                in_value = true;
-                depth = 0;
-            }
-            TokenKind::LeftSquareBracket if at_line_start => return &src[..line_start],
-            _ => at_line_start = false,
+        match place.step(&tok) {
+            Step::Eof => break,
+            Step::Header { line_start } => return &src[..line_start],
+            Step::On | Step::Stray => {}
         }
     }
     src
+}
+
+/// Where the lexer is in the file's layout: among keys and headers, or in a value (and how
+/// deep in its brackets, which may span lines), and where the current line began. A table
+/// header is a `[` at the start of a line outside any value.
+#[derive(Default)]
+struct Place {
+    line_start: usize,
+    /// Only whitespace since the line began (false at the start of the file until set).
+    line_begun: bool,
+    in_value: bool,
+    depth: usize,
+}
+
+enum Step {
+    On,
+    /// A header's `[`; its line begins at `line_start`.
+    Header {
+        line_start: usize,
+    },
+    /// A bracket that closes nothing, or a `[` after a key: not TOML as the cut knows it.
+    Stray,
+    Eof,
+}
+
+impl Place {
+    fn step(&mut self, tok: &toml_parser::lexer::Token) -> Step {
+        let at_line_start = !self.line_begun;
+        match tok.kind() {
+            TokenKind::Eof => return Step::Eof,
+            TokenKind::Newline => {
+                if !self.in_value || self.depth == 0 {
+                    self.in_value = false;
+                    self.line_begun = false;
+                    self.line_start = tok.span().end();
+                }
+            }
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if self.in_value => {
+                self.depth += 1;
+            }
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if self.in_value => {
+                match self.depth.checked_sub(1) {
+                    Some(d) => self.depth = d,
+                    None => return Step::Stray,
+                }
+            }
+            _ if self.in_value => {}
+            TokenKind::Equals => {
+                self.in_value = true;
+                self.depth = 0;
+                self.line_begun = true;
+            }
+            TokenKind::LeftSquareBracket => {
+                self.line_begun = true;
+                return if at_line_start {
+                    Step::Header {
+                        line_start: self.line_start,
+                    }
+                } else {
+                    Step::Stray
+                };
+            }
+            _ => self.line_begun = true,
+        }
+        Step::On
+    }
+
+    /// Inside brackets still open at the end of the file.
+    fn in_open_value(&self) -> bool {
+        self.in_value && self.depth > 0
+    }
 }
 
 struct Header<'s> {
@@ -273,6 +299,15 @@ pub fn table_entry<'d, 's>(
 pub fn shift(span: &mut Range<usize>, by: usize) {
     span.start += by;
     span.end += by;
+}
+
+/// Adds `by` to the spans of the problems found in a piece.
+pub fn shift_problems(problems: &mut [Problem], by: usize) {
+    for p in problems {
+        if let Some(s) = p.span.as_mut() {
+            shift(s, by);
+        }
+    }
 }
 
 /// Random edits for the tests that compare the cut with a whole parse.
