@@ -64,24 +64,7 @@ pub(crate) fn read(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>)
     let note = f.opt_str("note").map(|s| s.0).unwrap_or_default();
     let evidence = f.opt_str_list("evidence").unwrap_or_default();
     let flag = f.opt_bool("flag").map(|b| b.0).unwrap_or(false);
-    let updated = match f.get("updated") {
-        Some(v) => match v.get_ref() {
-            toml::de::DeValue::Datetime(d) => Some(*d),
-            other => {
-                let found = crate::tomlread::type_name(other);
-                f.problems().push(Problem::error(
-                    Some(v.span()),
-                    crate::problem::ProblemKind::WrongType {
-                        field: "updated".into(),
-                        expected: "datetime",
-                        found,
-                    },
-                ));
-                None
-            }
-        },
-        None => None,
-    };
+    let updated = f.opt_datetime("updated");
     let extra = f.keep_unused();
     Answer {
         value,

@@ -16,6 +16,8 @@ pub struct Side<'a> {
 pub struct GroupChange {
     pub id: String,
     pub title: String,
+    /// Nesting in the questionnaire's tree (the new one's, for a group both have); 0 at the top.
+    pub depth: usize,
     pub old: Option<f64>,
     pub new: Option<f64>,
     pub change: f64,
@@ -70,24 +72,25 @@ fn earned(side: &Side<'_>, id: &str) -> Option<f64> {
 pub fn compare(old: &Side<'_>, new: &Side<'_>) -> Comparison {
     // Groups: the new questionnaire's order, then groups only the old one had.
     let mut groups = Vec::new();
-    let group_ids = |q: &Questionnaire| -> Vec<(String, String)> {
+    let group_ids = |q: &Questionnaire| -> Vec<(String, String, usize)> {
         q.nodes
             .iter()
             .filter(|n| matches!(n.kind, NodeKind::Group { .. }))
-            .map(|n| (n.id.clone(), n.text.clone()))
+            .map(|n| (n.id.clone(), n.text.clone(), n.depth))
             .collect()
     };
     let new_groups = group_ids(new.q);
     let old_groups = group_ids(old.q);
-    for (id, title) in new_groups.iter().chain(
+    for (id, title, depth) in new_groups.iter().chain(
         old_groups
             .iter()
-            .filter(|(id, _)| new.q.node_index(id).is_none()),
+            .filter(|(id, _, _)| new.q.node_index(id).is_none()),
     ) {
         let (o, n) = (earned(old, id), earned(new, id));
         groups.push(GroupChange {
             id: id.clone(),
             title: title.clone(),
+            depth: *depth,
             old: o,
             new: n,
             change: n.unwrap_or(0.0) - o.unwrap_or(0.0),

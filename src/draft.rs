@@ -236,23 +236,7 @@ fn read(
 ) -> Result<Draft, Vec<Problem>> {
     let mut p = Vec::new();
     let mut f = Fields::new(root, root_span, &mut p);
-    match f.opt_int("schema") {
-        Some((1, _)) => {}
-        Some((other, span)) => f.problems().push(Problem::error(
-            Some(span),
-            ProblemKind::UnsupportedSchema { found: other },
-        )),
-        None => {
-            if f.table.get("schema").is_none() {
-                f.problems().push(Problem::error(
-                    Some(0..0),
-                    ProblemKind::MissingField {
-                        field: "schema".into(),
-                    },
-                ));
-            }
-        }
-    }
+    f.schema();
     let questionnaire = f.req_str("questionnaire").map(|s| s.0);
     let questionnaire_version = f
         .opt_str("questionnaire_version")
@@ -274,8 +258,8 @@ fn read(
             Status::Draft
         }
     };
-    let created = datetime(&mut f, "created");
-    let updated = datetime(&mut f, "updated");
+    let created = f.opt_datetime("created");
+    let updated = f.opt_datetime("updated");
     let history = read_history(&mut f);
     let mut answers = Answers::new();
     if let Some((read_answers, problems)) = pre_read {
@@ -324,49 +308,20 @@ fn read(
 }
 
 fn read_history(f: &mut Fields<'_, '_, '_>) -> Vec<Event> {
-    let Some((arr, _)) = f.opt_array("history") else {
+    let Some(tables) = f.opt_tables("history") else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for item in arr.iter() {
-        let DeValue::Table(t) = item.get_ref() else {
-            let found = tomlread::type_name(item.get_ref());
-            f.problems().push(Problem::error(
-                Some(item.span()),
-                ProblemKind::WrongType {
-                    field: "history".into(),
-                    expected: "table",
-                    found,
-                },
-            ));
-            continue;
-        };
-        let mut hf = Fields::new(t, item.span(), f.problems());
-        let event = hf.opt_str("event").map(|s| s.0).unwrap_or_default();
-        let by = hf.opt_str("by").map(|s| s.0).unwrap_or_default();
-        let at = datetime(&mut hf, "at");
-        out.push(Event { event, by, at });
-    }
-    out
-}
-
-fn datetime(f: &mut Fields<'_, '_, '_>, key: &'static str) -> Option<Datetime> {
-    let v = f.get(key)?;
-    match v.get_ref() {
-        DeValue::Datetime(d) => Some(*d),
-        other => {
-            let found = tomlread::type_name(other);
-            f.problems().push(Problem::error(
-                Some(v.span()),
-                ProblemKind::WrongType {
-                    field: key.to_string(),
-                    expected: "datetime",
-                    found,
-                },
-            ));
-            None
-        }
-    }
+    tables
+        .items
+        .into_iter()
+        .map(|(t, span)| {
+            let mut hf = Fields::new(t, span, f.problems());
+            let event = hf.opt_str("event").map(|s| s.0).unwrap_or_default();
+            let by = hf.opt_str("by").map(|s| s.0).unwrap_or_default();
+            let at = hf.opt_datetime("at");
+            Event { event, by, at }
+        })
+        .collect()
 }
 
 /// The current local time as a TOML datetime with offset, to the second.

@@ -60,6 +60,15 @@ impl Lang {
         }
     }
 
+    /// A draft's status as the user reads it.
+    pub fn status(self, s: crate::draft::Status) -> &'static str {
+        let t = self.texts();
+        match s {
+            crate::draft::Status::Draft => t.status_draft,
+            crate::draft::Status::Final => t.status_final,
+        }
+    }
+
     /// Numbers are shown with a decimal comma in Indonesian.
     pub fn num(self, x: f64) -> String {
         crate::text::fmt2(x, self == Lang::Id)
@@ -79,7 +88,6 @@ pub struct Texts {
     pub not_applicable: &'static str,
     pub invalid: &'static str,
     pub orphaned: &'static str,
-    pub groups: &'static str,
     pub group: &'static str,
     pub earned: &'static str,
     pub possible: &'static str,
@@ -96,11 +104,9 @@ pub struct Texts {
     pub questionnaire: &'static str,
     pub questions: &'static str,
     pub updated: &'static str,
-    pub file: &'static str,
     pub no_drafts: &'static str,
     pub drafts_in: &'static str,
     pub created: &'static str,
-    pub check_ok: &'static str,
     pub check_summary: &'static str,
     pub examples_ok: &'static str,
     pub req_min_index: &'static str,
@@ -108,7 +114,6 @@ pub struct Texts {
     pub req_min_percent: &'static str,
     pub no_data_dir: &'static str,
     pub unknown_questionnaire: &'static str,
-    pub questionnaire_problems: &'static str,
     pub exists: &'static str,
     pub cannot_write: &'static str,
     pub locked: &'static str,
@@ -149,6 +154,9 @@ pub struct Texts {
     pub diff_title: &'static str,
     pub diff_index: &'static str,
     pub diff_category: &'static str,
+    /// Column headers of the group table: the old and the new draft.
+    pub diff_old: &'static str,
+    pub diff_new: &'static str,
     pub diff_changed: &'static str,
     pub diff_added: &'static str,
     pub diff_removed: &'static str,

@@ -161,6 +161,13 @@ pub enum ProblemKind {
         code: String,
         node: String,
     },
+    /// A requirement lists a node together with a group it lies in: its points count twice
+    /// (a warning: the SPEC sums over the listed nodes as written).
+    PredicateNodesOverlap {
+        code: String,
+        node: String,
+        within: String,
+    },
     PredicateEmpty {
         code: String,
     },

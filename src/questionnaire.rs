@@ -119,15 +119,6 @@ impl Scale {
             _ => (0.0, 1.0),
         }
     }
-
-    pub fn kind_name(&self) -> &'static str {
-        match self.kind {
-            ScaleKind::Choice { .. } => "choice",
-            ScaleKind::Percent => "percent",
-            ScaleKind::Number { .. } => "number",
-            ScaleKind::Ratio => "ratio",
-        }
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -215,15 +206,5 @@ impl Questionnaire {
             .iter()
             .position(|c| c.above.is_some_and(|a| index_rounded > a))
             .unwrap_or(self.categories.len().saturating_sub(1))
-    }
-
-    /// One past the last node of the subtree rooted at `i` (nodes are in depth-first order).
-    pub fn subtree_end(&self, i: usize) -> usize {
-        let depth = self.nodes[i].depth;
-        self.nodes[i + 1..]
-            .iter()
-            .position(|n| n.depth <= depth)
-            .map(|p| i + 1 + p)
-            .unwrap_or(self.nodes.len())
     }
 }

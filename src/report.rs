@@ -1,12 +1,12 @@
 //! The filled LKE as a document: one model of rows in document order, written as
 //! Markdown, CSV, JSON or an xlsx workbook.
 
-mod csv;
+pub(crate) mod csv;
 mod md;
 mod xlsx;
 
 use crate::answer::Answer;
-use crate::draft::{Draft, Status};
+use crate::draft::Draft;
 use crate::i18n::Lang;
 use crate::questionnaire::{NodeKind, Questionnaire, ScaleKind};
 use crate::scoring::{Score, State};
@@ -110,11 +110,7 @@ impl<'a> Document<'a> {
     }
 
     pub fn status_text(&self) -> &'static str {
-        let t = self.lang.texts();
-        match self.draft.status {
-            Status::Draft => t.status_draft,
-            Status::Final => t.status_final,
-        }
+        self.lang.status(self.draft.status)
     }
 
     pub fn category(&self) -> (&str, &str) {

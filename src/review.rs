@@ -23,9 +23,38 @@ pub fn best_answer(q: &Questionnaire, node: usize) -> Option<String> {
             best.code.clone()
         }
         ScaleKind::Percent => "100".into(),
-        ScaleKind::Number { full, .. } => crate::text::fmt2(*full, false),
+        ScaleKind::Number { min, max, full, .. } => {
+            let best = best_number(*min, *max, *full);
+            // Two decimals unless that would round the value (3.999 is not 4.00).
+            let short = crate::text::fmt2(best, false);
+            if short.parse::<f64>() == Ok(best) {
+                short
+            } else {
+                best.to_string()
+            }
+        }
         ScaleKind::Ratio => "1/1".into(),
     })
+}
+
+/// The allowed value of a number scale closest to `full`: a file may put `full` outside
+/// `[min, max]`, and then the best answer is the bound on its side.
+fn best_number(min: f64, max: f64, full: f64) -> f64 {
+    full.clamp(min, max)
+}
+
+/// The highest score an answer can get on a scale: `score_range`'s top, except on a number
+/// scale whose `full` lies outside `[min, max]`, where the best allowed value scores less.
+fn best_score(scale: &crate::questionnaire::Scale) -> f64 {
+    match scale.kind {
+        ScaleKind::Number {
+            min,
+            max,
+            zero,
+            full,
+        } => ((best_number(min, max, full) - zero) / (full - zero)).clamp(0.0, 1.0),
+        _ => scale.score_range().1,
+    }
 }
 
 /// Every question whose best answer would raise the index, largest gain first (ties in
@@ -37,7 +66,7 @@ pub fn gains(q: &Questionnaire, s: &Score) -> Vec<Gain> {
         .iter()
         .filter_map(|&i| {
             let question = q.question(i)?;
-            let (_, hi) = q.scale_of(question).score_range();
+            let hi = best_score(q.scale_of(question));
             let now = match s.states[i] {
                 State::Answered(x) => x,
                 State::Unanswered | State::Invalid(_) => 0.0,

@@ -95,6 +95,13 @@ pub fn to_table(t: &DeTable<'_>) -> toml::Table {
         .collect()
 }
 
+/// What [`Fields::opt_tables`] gives.
+pub struct Tables<'t, 'i> {
+    pub items: Vec<(&'t DeTable<'i>, Span)>,
+    pub span: Span,
+    pub empty: bool,
+}
+
 /// Reads the fields of one table, recording problems, and remembers which keys were
 /// used so the rest can be reported (questionnaires) or kept (drafts).
 pub struct Fields<'t, 'i, 'p> {
@@ -265,6 +272,55 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
                 self.wrong(key, "table", v);
                 None
             }
+        }
+    }
+
+    /// An array of tables (`[[history]]`, `options = [{...}, ...]`): the tables with their
+    /// spans, each other item reported as the wrong type; the array's span; whether it was
+    /// empty. `None` when the key is absent (or not an array, which is reported).
+    pub fn opt_tables(&mut self, key: &'static str) -> Option<Tables<'t, 'i>> {
+        let (arr, span) = self.opt_array(key)?;
+        let mut items = Vec::with_capacity(arr.len());
+        for item in arr.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => items.push((t, item.span())),
+                _ => self.wrong(key, "table", item),
+            }
+        }
+        Some(Tables {
+            items,
+            span,
+            empty: arr.is_empty(),
+        })
+    }
+
+    pub fn opt_datetime(&mut self, key: &'static str) -> Option<toml::value::Datetime> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Datetime(d) => Some(*d),
+            _ => {
+                self.wrong(key, "datetime", v);
+                None
+            }
+        }
+    }
+
+    /// `schema = 1`, which both file kinds must say: another number is unsupported, none
+    /// at all is reported at the top of the file.
+    pub fn schema(&mut self) {
+        match self.opt_int("schema") {
+            Some((1, _)) => {}
+            Some((found, span)) => self.problems.push(Problem::error(
+                Some(span),
+                ProblemKind::UnsupportedSchema { found },
+            )),
+            None if self.table.get("schema").is_none() => self.problems.push(Problem::error(
+                Some(0..0),
+                ProblemKind::MissingField {
+                    field: "schema".into(),
+                },
+            )),
+            None => {}
         }
     }
 

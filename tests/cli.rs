@@ -514,3 +514,91 @@ fn every_embedded_questionnaire_checks_clean() {
         assert!(stdout(&o).contains(&q.id), "{} not listed", q.id);
     }
 }
+
+/// `check` tells a draft from a questionnaire as `Draft::parse` does: a draft that lost its
+/// `questionnaire` is still a draft, and is told so, not checked as a questionnaire.
+#[test]
+fn check_a_draft_without_its_questionnaire_key() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("d.toml");
+    fs::write(
+        &path,
+        DRAFT.replace("questionnaire = \"contoh\"\n", "unit_kerja = 1\n"),
+    )
+    .expect("write");
+    let o = pmprb(
+        home.path(),
+        &["--lang", "en", "check", path.to_str().expect("utf8")],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("field `questionnaire` is required"), "{e}");
+    assert!(!e.contains("field `id` is required"), "{e}");
+}
+
+/// An invalid answer's number reads as the user typed it: a decimal comma in Indonesian.
+#[test]
+fn invalid_numbers_use_a_decimal_comma_in_indonesian() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("d.toml");
+    fs::write(&path, format!("{DRAFT}[answers.\"B.a\"]\nvalue = 5.5\n")).expect("write");
+    let o = pmprb(home.path(), &["check", path.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("B.a: 5,5 di luar rentang 1..4"),
+        "{}",
+        stdout(&o)
+    );
+    let o = pmprb(
+        home.path(),
+        &["--lang", "en", "check", path.to_str().expect("utf8")],
+    );
+    assert!(
+        stdout(&o).contains("B.a: 5.5 is outside 1..4"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Output that cannot be written (here a full disk) fails the command.
+#[test]
+fn a_failed_write_to_stdout_fails_the_command() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("tempdir");
+    let o = Command::new(env!("CARGO_BIN_EXE_pmprb"))
+        .args(["questionnaires"])
+        .env("PMPRB_HOME", home.path())
+        .env_remove("PMPRB_LANG")
+        .stdout(fs::File::create(full).expect("open /dev/full"))
+        .output()
+        .expect("run pmprb");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Tidak dapat menulis stdout"),
+        "{}",
+        stderr(&o)
+    );
+    no_panic(&o);
+}
+
+/// A reader that stops reading (`pmprb questionnaires | head -1`) is no failure: the
+/// command ends quietly with 0, as Unix tools do, rather than with an error message.
+#[test]
+fn a_reader_that_stopped_reading_is_no_failure() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let home = tempfile::tempdir().expect("tempdir");
+    let o = Command::new(env!("CARGO_BIN_EXE_pmprb"))
+        .args(["questionnaires"])
+        .env("PMPRB_HOME", home.path())
+        .env_remove("PMPRB_LANG")
+        .stdout(writer)
+        .output()
+        .expect("run pmprb");
+    assert!(o.stdout.is_empty(), "the output went to the closed pipe");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}

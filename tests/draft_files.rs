@@ -156,9 +156,15 @@ fn only_a_drafts_own_temporary_files_from_dead_processes_are_stale() {
     save_atomic(&path, b"answers").expect("save");
     // 4194305 is above the largest process id Linux hands out: never a running process.
     let dead = dir.path().join(".d.toml.4194305.tmp");
+    let dead_numbered = dir.path().join(".d.toml.4194305.17.tmp");
     let keep = [
         dir.path()
             .join(format!(".d.toml.{}.tmp", std::process::id())),
+        dir.path()
+            .join(format!(".d.toml.{}.3.tmp", std::process::id())),
+        dir.path().join(".d.toml.4194305.x.tmp"),
+        dir.path().join(".d.toml.4194305..tmp"),
+        dir.path().join(".d.toml.4194305.1.2.tmp"),
         dir.path().join(".d.toml.abc.tmp"),
         dir.path().join(".d.toml..tmp"),
         dir.path().join(".e.toml.4194305.tmp"),
@@ -166,37 +172,52 @@ fn only_a_drafts_own_temporary_files_from_dead_processes_are_stale() {
         dir.path().join("d.toml.4194305.tmp"),
         dir.path().join(".d.toml.4194305.tmp.bak"),
     ];
-    for p in keep.iter().chain([&dead]) {
+    for p in keep.iter().chain([&dead, &dead_numbered]) {
         fs::write(p, "half").expect("write");
     }
     // A folder by that name is not a file the save left.
     fs::create_dir(dir.path().join(".d.toml.4194306.tmp")).expect("a folder");
-    assert_eq!(stale_temp_files_of(&path), vec![dead.clone()]);
-    assert_eq!(remove_stale_temp_files(&path), 1);
-    assert!(!dead.exists());
+    let mut stale = stale_temp_files_of(&path);
+    stale.sort();
+    let mut want = vec![dead.clone(), dead_numbered.clone()];
+    want.sort();
+    assert_eq!(stale, want);
+    assert_eq!(remove_stale_temp_files(&path), 2);
+    assert!(!dead.exists() && !dead_numbered.exists());
     for p in &keep {
         assert!(p.exists(), "{} stays", p.display());
     }
     assert_eq!(fs::read_to_string(&path).expect("read"), "answers");
 }
 
+/// Saves of one file from several threads at once each write their own temporary file:
+/// every save succeeds, the file ends whole (one of the texts), and nothing is left over.
 #[test]
-fn failed_save_keeps_the_old_file_and_says_why() {
+fn saves_from_several_threads_at_once_never_mix() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("d.toml");
-    save_atomic(&path, b"old answers").expect("first save");
-    // Block the temporary file's name with a folder: the write fails before the rename.
-    // (Works as root too, unlike a read-only folder.)
-    let tmp = dir
-        .path()
-        .join(format!(".d.toml.{}.tmp", std::process::id()));
-    fs::create_dir(&tmp).expect("block");
-    let err = save_atomic(&path, b"new answers").expect_err("must fail");
-    assert!(!err.to_string().is_empty());
-    assert_eq!(fs::read_to_string(&path).expect("read"), "old answers");
-    fs::remove_dir(&tmp).expect("unblock");
-    save_atomic(&path, b"new answers").expect("a later save succeeds");
-    assert_eq!(fs::read_to_string(&path).expect("read"), "new answers");
+    let texts: Vec<String> = (0..6)
+        .map(|t| format!("text {t}\n").repeat(20_000))
+        .collect();
+    std::thread::scope(|scope| {
+        for text in &texts {
+            let path = &path;
+            scope.spawn(move || {
+                for _ in 0..10 {
+                    save_atomic(path, text.as_bytes()).expect("every save succeeds");
+                }
+            });
+        }
+    });
+    let end = fs::read_to_string(&path).expect("read");
+    assert!(texts.contains(&end), "the file is one whole text");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| n != "d.toml")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[cfg(unix)]

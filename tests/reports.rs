@@ -480,6 +480,15 @@ fn diff_across_a_version_change() {
         out.contains("62,58 → 73,83 (+11,25)") && out.contains("B → BB"),
         "{out}"
     );
+    // The group table's headers are in the user's language.
+    let header = out
+        .lines()
+        .find(|l| l.starts_with("id "))
+        .expect("the group table");
+    assert!(
+        header.contains("lama") && header.contains("baru") && !header.contains("old"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -534,4 +543,58 @@ fn finalize_refuses_a_locked_draft() {
         "{}",
         text(&o.stderr)
     );
+}
+
+/// A unit or period that looks like a formula comes out of `summary --csv` guarded and
+/// quoted exactly as `report --format csv` writes it, so a spreadsheet shows it as text.
+#[test]
+fn summary_csv_guards_formulas_as_the_report_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rumus.toml");
+    fs::write(
+        &path,
+        KNOWN
+            .replace("\"Dinas Komunikasi dan Informatika\"", "\"=1+1\"")
+            .replace(
+                "period = \"2024\"",
+                "period = '=HYPERLINK(\"http://x\";\"y\")'",
+            ),
+    )
+    .expect("write");
+    let p = path.to_str().expect("utf8");
+    let unit = " =1+1";
+    let period = "\" =HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"";
+
+    let o = pmprb(dir.path(), &["report", p, "--format", "csv"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report = text(&o.stdout);
+    assert!(report.contains(&format!("Unit;{unit}\r\n")), "{report}");
+    assert!(
+        report.contains(&format!("Periode;{period}\r\n")),
+        "{report}"
+    );
+
+    let o = pmprb(dir.path(), &["summary", p, "--csv"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let summary = text(&o.stdout);
+    let row = summary.lines().nth(1).expect("a row");
+    let fields: Vec<&str> = row.splitn(3, ';').collect();
+    assert_eq!(fields[1], unit, "{summary}");
+    assert!(fields[2].starts_with(&format!("{period};")), "{summary}");
+}
+
+/// The text roll-up shows a draft's status in the user's language.
+#[test]
+fn summary_text_shows_the_status_translated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = known(dir.path());
+    let p = path.to_str().expect("utf8");
+    let o = pmprb(dir.path(), &["summary", p]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("Dinas Komunikasi"))
+        .expect("the row");
+    assert!(row.contains(" draf ") && !row.contains("draft"), "{out}");
 }

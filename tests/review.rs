@@ -118,6 +118,29 @@ fn path_uses_several_questions_when_needed() {
         }
         other => panic!("{other:?}"),
     }
+    // Four questions of 25: C needs more than 30, one gives 25, so two it is (50).
+    let q = load_ok(&format!(
+        "{}\n[[group]]\nid = \"G\"\ntitle = \"G\"\n{}",
+        header(100.0),
+        ["a", "b", "c", "d"]
+            .map(|x| format!("[[question]]\nid = \"G.{x}\"\ntext = \"{x}\"\nscale = \"YT\"\n"))
+            .concat()
+    ));
+    match next_category(&q, &score(&q, &answers(""))) {
+        NextCategory::Path {
+            steps,
+            index_after,
+            category,
+            needed,
+        } => {
+            assert_eq!(q.categories[category].code, "C");
+            assert_eq!(ids(&q, &steps), vec!["G.a", "G.b"]);
+            assert!((index_after - 50.0).abs() < 1e-9);
+            // The rounded index must exceed 30.00: 30.005 rounds to 30.01.
+            assert!((needed - 30.005).abs() < 1e-9, "{needed}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -154,8 +177,9 @@ fn out_of_reach_when_even_the_best_answers_fall_short() {
 
 #[test]
 fn secured_when_the_floor_is_already_higher() {
-    // Lowest option scores 0.7: with b open, the floor is 70 + 0.7 · 50 = 85 → A, while
-    // the index counts b as 0 → 50 + … = 70 → B. The next category (BB) is secured.
+    // Lowest option scores 0.7. a answered B: the index is 0.7 · 50 = 35 (C), counting the
+    // open b as 0; the floor counts b at its lowest, 35 + 0.7 · 50 = 70 (B). Whatever b gets,
+    // the unit ends at least in B, above the next category (CC): secured.
     let q = load_ok(&format!(
         "{}\n[scales.high]\nkind = \"choice\"\noptions = [ {{ code = \"A\", score = 1.0 }}, {{ code = \"B\", score = 0.7 }} ]\n[[group]]\nid = \"G\"\ntitle = \"G\"\n[[question]]\nid = \"G.a\"\ntext = \"a\"\nscale = \"high\"\n[[question]]\nid = \"G.b\"\ntext = \"b\"\nscale = \"high\"\n",
         header(100.0)
@@ -195,4 +219,62 @@ fn best_answer_names_what_to_enter() {
     assert_eq!(best_answer(&q, id("G.a")).as_deref(), Some("Y"));
     assert_eq!(best_answer(&q, id("G.b")).as_deref(), Some("A"));
     assert_eq!(best_answer(&q, id("G.d")).as_deref(), Some("100"));
+}
+
+/// A number scale may put `full` beyond `max` (here full marks at 5 on a 1–4 scale): the
+/// best answer is then 4, which scores (4 − 0) / 5 = 0.8, so the gain of an open question
+/// of 50 points is 40, not 50, and the path does not promise what no answer can give.
+#[test]
+fn a_full_beyond_max_is_not_promised() {
+    let q = load_ok(&format!(
+        "{}
+[scales.skala]
+kind = \"number\"
+min = 1
+max = 4
+full = 5
+\
+         [scales.halus]
+kind = \"number\"
+min = 0
+max = 3.999
+\
+         [[group]]
+id = \"G\"
+title = \"G\"
+\
+         [[question]]
+id = \"G.a\"
+text = \"a\"
+scale = \"skala\"
+weight = 50
+\
+         [[question]]
+id = \"G.b\"
+text = \"b\"
+scale = \"halus\"
+weight = 50
+",
+        header(100.0)
+    ));
+    let a = q.node_index("G.a").expect("G.a");
+    let b = q.node_index("G.b").expect("G.b");
+    assert_eq!(best_answer(&q, a).as_deref(), Some("4.00"));
+    // Two decimals would round 3.999 up past the maximum.
+    assert_eq!(best_answer(&q, b).as_deref(), Some("3.999"));
+    let s = score(&q, &answers(""));
+    let g = gains(&q, &s);
+    assert_eq!(ids(&q, &g), vec!["G.b", "G.a"]);
+    assert!((g[0].gain - 50.0).abs() < 1e-9, "{g:?}");
+    assert!((g[1].gain - 40.0).abs() < 1e-9, "{g:?}");
+    // Entering the suggested answers scores exactly what the gains said.
+    let both = score(
+        &q,
+        &answers("[answers.\"G.a\"]\nvalue = 4\n[answers.\"G.b\"]\nvalue = 3.999\n"),
+    );
+    assert!(
+        (both.index_exact - 90.0).abs() < 1e-9,
+        "{}",
+        both.index_exact
+    );
 }

@@ -380,9 +380,8 @@ fn every_category_boundary() {
         ("30.01", "C"),
         ("30", "D"),
         ("0", "D"),
-        ("89.996", "AA"), // rounds to 90.00? no: 89.996 → 90.00 → A
     ];
-    for (v, want) in cases.iter().take(cases.len() - 1) {
+    for (v, want) in cases.iter() {
         let s = one(&q, v);
         assert_eq!(cat(&q, &s), *want, "value {v}");
     }

@@ -842,12 +842,18 @@ fn answers_survive_kill_9_at_random_moments_and_leave_no_temporary_files() {
             pos += 1;
             thread::sleep(rng.millis(100));
         }
-        let writing = dir.join(format!(".uji.toml.{}.tmp", app.pid()));
+        // A save's temporary file is `.uji.toml.PID.N.tmp`.
+        let own = format!(".uji.toml.{}.", app.pid());
+        let writing = || {
+            temp_files(dir, "uji.toml")
+                .iter()
+                .any(|n| n.starts_with(&own))
+        };
         if (unsaved || young > 0) && rng.below(2) == 0 {
             // The moment the save's temporary file is there: between its creation and the
             // rename over the draft.
             let start = Instant::now();
-            while !writing.exists() && start.elapsed() < WAIT {
+            while !writing() && start.elapsed() < WAIT {
                 thread::sleep(Duration::from_micros(100));
             }
         } else {
@@ -875,7 +881,7 @@ fn answers_survive_kill_9_at_random_moments_and_leave_no_temporary_files() {
                 "round {round}: {id} = {v} was never given"
             );
         }
-        if writing.exists() {
+        if writing() {
             cut_saves += 1;
         }
         on_disk = now;

@@ -314,6 +314,21 @@ fn predicates_name_existing_nodes_and_have_a_shape() {
 }
 
 #[test]
+fn a_predicate_that_counts_a_node_twice_is_warned_about() {
+    let src = format!(
+        "{}\n{ONE_QUESTION}\n[[predicate]]\ncode = \"WBK\"\nrequire = [ {{ nodes = [\"A\", \"A.a\"], min_points = 4 }}, {{ nodes = [\"A.a\"], min_percent = 50 }} ]\n",
+        header(100.0)
+    );
+    let p = problems(&src);
+    has(
+        &p,
+        &["warning: predicate \"WBK\": \"A.a\" lies within \"A\" in the same requirement"],
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
+    common::load_ok(&src);
+}
+
+#[test]
 fn unknown_fields_are_warnings_not_errors() {
     let src = format!(
         "{}\n{}",

@@ -10,14 +10,13 @@ use crate::draft;
 use crate::i18n::{Lang, fill};
 use crate::questionnaire;
 use crate::scoring::{self, State};
-use crate::tomlread::pieces;
 
 pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     let shown = path.display().to_string();
-    let src = draft::read_text(path)
-        .map_err(|p| Failure::one(diagnostics::render(lang, &shown, None, &p)))?;
-    if looks_like_draft(&src) {
-        return check_draft(lang, out, path);
+    let src = super::read_text(lang, path)?;
+    // The same rule `Draft::parse` uses, so a damaged draft is checked as a draft.
+    if !draft::is_questionnaire_text(&src) {
+        return check_draft(lang, out, path, &src);
     }
     let t = lang.texts();
     let r = questionnaire::load_str(&src);
@@ -53,21 +52,11 @@ pub fn run(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
     Ok(())
 }
 
-/// A draft names its questionnaire among its root keys and has no `id` of its own. Only the
-/// root keys are parsed ([`pieces::root_section`]), so a large file is not parsed twice.
-fn looks_like_draft(src: &str) -> bool {
-    toml::de::DeTable::parse(pieces::root_section(src)).is_ok_and(|root| {
-        let root = root.get_ref();
-        root.get("questionnaire")
-            .is_some_and(|v| v.get_ref().is_str())
-            && !root.contains_key("id")
-    })
-}
-
-fn check_draft(lang: Lang, out: &mut dyn Write, path: &Path) -> Outcome {
+fn check_draft(lang: Lang, out: &mut dyn Write, path: &Path, src: &str) -> Outcome {
     let t = lang.texts();
     let shown = path.display().to_string();
-    let o = super::open(lang, path)?;
+    let d = super::parse_draft(lang, &shown, src)?;
+    let o = super::with_questionnaire(lang, path, d)?;
     for n in &o.notes {
         let _ = writeln!(out, "{n}");
     }

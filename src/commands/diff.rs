@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::json;
 
 use super::Outcome;
-use crate::compare::{Answered, Side, compare};
+use crate::compare::{Answered, GroupChange, Side, compare};
 use crate::i18n::{Lang, fill};
 use crate::report::toml_to_json;
 use crate::scoring;
@@ -26,6 +26,14 @@ fn as_json(a: &Option<Answered>) -> serde_json::Value {
         Some(Answered::NotApplicable) => json!({ "na": true }),
         Some(Answered::Value(v)) => json!({ "value": toml_to_json(v) }),
     }
+}
+
+/// Groups nested this deep or deeper are left out of the text table (the JSON has them all).
+const TABLE_DEPTH: usize = 3;
+
+/// The groups the text table shows: those above [`TABLE_DEPTH`] in the questionnaire's tree.
+fn shown_groups(groups: &[GroupChange]) -> impl Iterator<Item = &GroupChange> {
+    groups.iter().filter(|g| g.depth < TABLE_DEPTH)
 }
 
 pub fn run(lang: Lang, out: &mut dyn Write, old: &Path, new: &Path, want_json: bool) -> Outcome {
@@ -134,9 +142,9 @@ pub fn run(lang: Lang, out: &mut dyn Write, old: &Path, new: &Path, want_json: b
     let _ = writeln!(
         out,
         "{:<14} {:<40} {:>8} {:>8} {:>8}",
-        "id", t.group, "old", "new", "±"
+        "id", t.group, t.diff_old, t.diff_new, "±"
     );
-    for g in c.groups.iter().filter(|g| g.id.matches('.').count() < 3) {
+    for g in shown_groups(&c.groups) {
         let _ = writeln!(
             out,
             "{:<14} {:<40} {:>8} {:>8} {:>8}",
@@ -170,4 +178,28 @@ pub fn run(lang: Lang, out: &mut dyn Write, old: &Path, new: &Path, want_json: b
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(id: &str, depth: usize) -> GroupChange {
+        GroupChange {
+            id: id.into(),
+            title: id.into(),
+            depth,
+            old: None,
+            new: None,
+            change: 0.0,
+        }
+    }
+
+    /// Nesting comes from the tree, not from the dots in an id.
+    #[test]
+    fn the_table_hides_groups_by_their_depth_in_the_tree() {
+        let groups = [group("A", 0), group("X", 3), group("A.B.C.D", 2)];
+        let ids: Vec<&str> = shown_groups(&groups).map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, vec!["A", "A.B.C.D"]);
+    }
 }

@@ -34,10 +34,7 @@ pub fn run(
         }
         ReportFormat::Xlsx => {
             if output.is_none() && std::io::stdout().is_terminal() {
-                return Err(Failure {
-                    code: 2,
-                    lines: vec![t.xlsx_to_terminal.to_string()],
-                });
+                return Err(Failure::usage(vec![t.xlsx_to_terminal.to_string()]));
             }
             report::xlsx(&doc).map_err(|e| Failure::one(format!("xlsx: {e}")))?
         }

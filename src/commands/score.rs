@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::Outcome;
-use crate::draft::{Draft, Status};
+use crate::draft::Draft;
 use crate::i18n::{Lang, fill};
 use crate::questionnaire::{Questionnaire, Requirement};
 use crate::scoring::{self, RequirementResult, Score};
@@ -112,10 +112,7 @@ fn write_text(
 ) {
     let t = lang.texts();
     let clean = |x: &str| text::clean_line(x);
-    let status = match d.status {
-        Status::Draft => t.status_draft,
-        Status::Final => t.status_final,
-    };
+    let status = lang.status(d.status);
     let _ = writeln!(
         out,
         "{} — {} ({})",

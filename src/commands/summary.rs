@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{Failure, Outcome};
 use crate::catalog;
-use crate::draft::home;
+use crate::draft::{Status, home};
 use crate::i18n::{Lang, fill};
 use crate::questionnaire::Questionnaire;
 use crate::rollup::{Rollup, Row};
@@ -131,6 +131,15 @@ pub fn to_json(r: &Rollup) -> serde_json::Value {
     })
 }
 
+/// A row's status (`draft` or `final`, as the roll-up keeps it) in the user's language.
+fn status_text(lang: Lang, status: &str) -> &'static str {
+    if status == Status::Final.as_str() {
+        lang.status(Status::Final)
+    } else {
+        lang.status(Status::Draft)
+    }
+}
+
 fn write_text(lang: Lang, out: &mut dyn Write, r: &Rollup) {
     let t = lang.texts();
     let _ = writeln!(out, "{}\n", fill(t.summary_title, &[&r.rows.len()]));
@@ -152,7 +161,7 @@ fn write_text(lang: Lang, out: &mut dyn Write, r: &Rollup) {
                     text::truncate(&text::clean_line(&row.unit), 30),
                     text::truncate(&text::clean_line(&row.period), 8),
                     text::truncate(&row.questionnaire, 16),
-                    row.status,
+                    status_text(lang, &row.status),
                     format!("{}/{}", row.answered, row.questions),
                     row.index.map(|x| lang.num(x)).unwrap_or_default(),
                     row.category.clone().unwrap_or_default(),
@@ -194,7 +203,7 @@ fn write_text(lang: Lang, out: &mut dyn Write, r: &Rollup) {
                     out,
                     "    {:<10} {:<50} {:>7} %",
                     w.id,
-                    text::truncate(&w.title, 50),
+                    text::truncate(&text::clean_line(&w.title), 50),
                     lang.num(w.mean_percent)
                 );
             }
@@ -203,16 +212,14 @@ fn write_text(lang: Lang, out: &mut dyn Write, r: &Rollup) {
 }
 
 fn write_csv(lang: Lang, out: &mut dyn Write, r: &Rollup) {
-    let sep = if lang == Lang::Id { ";" } else { "," };
+    use crate::report::csv::{field, separator};
+    let sep = separator(lang);
     let num = |x: Option<f64>| x.map(|v| lang.num(v)).unwrap_or_default();
-    let q = |s: &str| {
-        if s.contains(sep) || s.contains('"') || s.contains('\n') {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
     let _ = write!(out, "\u{feff}");
+    let mut line = |fields: &[String]| {
+        let quoted: Vec<String> = fields.iter().map(|f| field(f, sep)).collect();
+        let _ = write!(out, "{}\r\n", quoted.join(&sep.to_string()));
+    };
     let header = [
         "path",
         "unit",
@@ -226,14 +233,15 @@ fn write_csv(lang: Lang, out: &mut dyn Write, r: &Rollup) {
         "floor",
         "ceiling",
         "error",
-    ];
-    let _ = write!(out, "{}\r\n", header.join(sep));
+    ]
+    .map(String::from);
+    line(&header);
     for row in r.sorted_rows() {
-        let fields = [
-            q(&row.path),
-            q(&text::clean_line(&row.unit)),
-            q(&text::clean_line(&row.period)),
-            q(&row.questionnaire),
+        line(&[
+            row.path.clone(),
+            text::clean_line(&row.unit),
+            text::clean_line(&row.period),
+            row.questionnaire.clone(),
             row.status.clone(),
             row.answered.to_string(),
             row.questions.to_string(),
@@ -241,12 +249,10 @@ fn write_csv(lang: Lang, out: &mut dyn Write, r: &Rollup) {
             row.category.clone().unwrap_or_default(),
             num(row.floor),
             num(row.ceiling),
-            q(&row
-                .error
+            row.error
                 .as_deref()
                 .map(text::clean_line)
-                .unwrap_or_default()),
-        ];
-        let _ = write!(out, "{}\r\n", fields.join(sep));
+                .unwrap_or_default(),
+        ]);
     }
 }

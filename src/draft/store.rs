@@ -5,6 +5,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `contents` to `path` atomically. New files get mode 0600 on Unix: drafts hold
 /// an organisation's internal assessment.
@@ -18,13 +19,21 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?
         .to_string_lossy()
         .into_owned();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_and_rename(&tmp, path, contents);
+    // Process id and a number of this save: two saves of one file at once, from two
+    // threads, each write their own temporary file (see `stale_temp_files_of`).
+    static SAVES: AtomicU64 = AtomicU64::new(0);
+    let n = SAVES.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    save_via(&tmp, path, &dir, contents)
+}
+
+fn save_via(tmp: &Path, path: &Path, dir: &Path, contents: &[u8]) -> io::Result<()> {
+    let result = write_and_rename(tmp, path, contents);
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
     }
     result?;
-    sync_dir(&dir);
+    sync_dir(dir);
     Ok(())
 }
 
@@ -55,26 +64,10 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Temporary files left by a process that died mid-save (`.NAME.PID.tmp`), so they can be
-/// cleaned up by the next run.
-pub fn stale_temp_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.') && n.ends_with(".tmp"))
-        })
-        .collect()
-}
-
 /// The temporary files one draft's saves left behind when the process saving it died
-/// mid-save: `.NAME.PID.tmp` next to the draft `NAME`, made by a process that is no longer
-/// running. Only these, never another file: another draft's, or a save in progress.
+/// mid-save: `.NAME.PID.N.tmp` (or `.NAME.PID.tmp`, from earlier versions) next to the
+/// draft `NAME`, made by a process that is no longer running. Only these, never another
+/// file: another draft's, or a save in progress.
 pub fn stale_temp_files_of(path: &Path) -> Vec<PathBuf> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return Vec::new();
@@ -93,13 +86,17 @@ pub fn stale_temp_files_of(path: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
         .filter(|p| {
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
             let pid = p
                 .file_name()
                 .and_then(|n| n.to_str())
                 .and_then(|n| n.strip_prefix(&prefix))
                 .and_then(|n| n.strip_suffix(".tmp"))
-                .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|pid| pid.parse::<u32>().ok());
+                .filter(|rest| match rest.split_once('.') {
+                    Some((pid, n)) => digits(pid) && digits(n),
+                    None => digits(rest),
+                })
+                .and_then(|rest| rest.split('.').next()?.parse::<u32>().ok());
             pid.is_some_and(|pid| pid != std::process::id() && !running(pid))
         })
         .collect()
@@ -125,5 +122,26 @@ fn running(pid: u32) -> bool {
     {
         let _ = pid;
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_keeps_the_old_file_and_says_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("d.toml");
+        save_atomic(&path, b"old answers").expect("first save");
+        // Block the temporary file's name with a folder: the write fails before the
+        // rename. (Works as root too, unlike a read-only folder.)
+        let tmp = dir.path().join(".d.toml.1.2.tmp");
+        fs::create_dir(&tmp).expect("block");
+        let err = save_via(&tmp, &path, dir.path(), b"new answers").expect_err("must fail");
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory, "{err}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old answers");
+        save_atomic(&path, b"new answers").expect("a later save succeeds");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "new answers");
     }
 }

@@ -16,7 +16,6 @@ pub static TEXTS: Texts = Texts {
     not_applicable: "not applicable",
     invalid: "Invalid answers",
     orphaned: "Answers without a question",
-    groups: "Groups",
     group: "Group",
     earned: "Earned",
     possible: "Possible",
@@ -33,11 +32,9 @@ pub static TEXTS: Texts = Texts {
     questionnaire: "Questionnaire",
     questions: "questions",
     updated: "Updated",
-    file: "File",
     no_drafts: "No drafts in {} yet. Create one with: pmprb new --unit \"Unit name\" --period 2024",
     drafts_in: "Drafts in {}",
     created: "New draft created: {}",
-    check_ok: "{}: no errors",
     check_summary: "{}: {} errors, {} warnings",
     examples_ok: "{} scoring examples match",
     req_min_index: "index at least {}",
@@ -45,7 +42,6 @@ pub static TEXTS: Texts = Texts {
     req_min_percent: "{} at least {}%",
     no_data_dir: "Cannot tell where the data folder is; set PMPRB_HOME to a folder.",
     unknown_questionnaire: "Unknown questionnaire \"{}\". Available: {}. Or give the path of a .toml file.",
-    questionnaire_problems: "Questionnaire {} has problems ({} errors); run: pmprb check {}",
     exists: "{} already exists; not overwritten.",
     cannot_write: "Cannot write {}: {}",
     locked: "{} is open for editing by {}.",
@@ -86,6 +82,8 @@ pub static TEXTS: Texts = Texts {
     diff_title: "Changes {} → {}",
     diff_index: "RB index: {} → {} ({})",
     diff_category: "Category: {} → {}",
+    diff_old: "old",
+    diff_new: "new",
     diff_changed: "Changed answers",
     diff_added: "Added questions",
     diff_removed: "Removed questions",
@@ -181,6 +179,9 @@ pub fn problem(k: &K) -> String {
         K::PredicateUnknownNode { code, node } => {
             format!("predicate \"{code}\": id \"{node}\" does not exist")
         }
+        K::PredicateNodesOverlap { code, node, within } => format!(
+            "predicate \"{code}\": \"{node}\" lies within \"{within}\" in the same requirement; its points count twice"
+        ),
         K::PredicateEmpty { code } => {
             format!("predicate \"{code}\" has no requirements (`require`)")
         }

@@ -16,7 +16,6 @@ pub static TEXTS: Texts = Texts {
     not_applicable: "tidak berlaku",
     invalid: "Jawaban tidak sah",
     orphaned: "Jawaban tanpa pertanyaan",
-    groups: "Komponen",
     group: "Komponen",
     earned: "Nilai",
     possible: "Bobot",
@@ -33,11 +32,9 @@ pub static TEXTS: Texts = Texts {
     questionnaire: "Kuesioner",
     questions: "pertanyaan",
     updated: "Diubah",
-    file: "Berkas",
     no_drafts: "Belum ada draf di {}. Buat dengan: pmprb new --unit \"Nama Unit\" --period 2024",
     drafts_in: "Draf di {}",
     created: "Draf baru dibuat: {}",
-    check_ok: "{}: tidak ada galat",
     check_summary: "{}: {} galat, {} peringatan",
     examples_ok: "{} contoh perhitungan cocok",
     req_min_index: "indeks minimal {}",
@@ -45,7 +42,6 @@ pub static TEXTS: Texts = Texts {
     req_min_percent: "capaian {} minimal {}%",
     no_data_dir: "Folder data tidak dapat ditentukan; setel PMPRB_HOME ke sebuah folder.",
     unknown_questionnaire: "Kuesioner \"{}\" tidak dikenal. Yang tersedia: {}. Atau berikan path berkas .toml.",
-    questionnaire_problems: "Kuesioner {} bermasalah ({} galat); jalankan: pmprb check {}",
     exists: "{} sudah ada; tidak ditimpa.",
     cannot_write: "Tidak dapat menulis {}: {}",
     locked: "{} sedang dibuka untuk diubah oleh {}.",
@@ -86,6 +82,8 @@ pub static TEXTS: Texts = Texts {
     diff_title: "Perubahan {} → {}",
     diff_index: "Indeks RB: {} → {} ({})",
     diff_category: "Kategori: {} → {}",
+    diff_old: "lama",
+    diff_new: "baru",
     diff_changed: "Jawaban yang berubah",
     diff_added: "Pertanyaan baru",
     diff_removed: "Pertanyaan yang dihapus",
@@ -185,6 +183,9 @@ pub fn problem(k: &K) -> String {
         K::PredicateUnknownNode { code, node } => {
             format!("predikat \"{code}\": id \"{node}\" tidak ada")
         }
+        K::PredicateNodesOverlap { code, node, within } => format!(
+            "predikat \"{code}\": \"{node}\" sudah termasuk dalam \"{within}\" di syarat yang sama; poinnya terhitung dua kali"
+        ),
         K::PredicateEmpty { code } => format!("predikat \"{code}\" tanpa syarat (`require`)"),
         K::RequirementShape { code } => format!(
             "predikat \"{code}\": tiap syarat berisi tepat satu dari min_index, atau nodes dengan min_points atau min_percent"
@@ -242,14 +243,26 @@ pub fn problem(k: &K) -> String {
 pub fn invalid(k: &Invalid) -> String {
     match k {
         Invalid::UnknownCode(c) => format!("pilihan \"{c}\" tidak ada pada skala ini"),
-        Invalid::OutOfRange { value, min, max } => format!("{value} di luar rentang {min}..{max}"),
-        Invalid::Negative(v) => format!("{v} tidak boleh negatif"),
+        Invalid::OutOfRange { value, min, max } => {
+            format!(
+                "{} di luar rentang {}..{}",
+                num(*value),
+                num(*min),
+                num(*max)
+            )
+        }
+        Invalid::Negative(v) => format!("{} tidak boleh negatif", num(*v)),
         Invalid::ZeroDenominator => "penyebut tidak boleh 0".into(),
         Invalid::WrongType { expected } => format!("harus berupa {}", ty(expected)),
         Invalid::NotANumber(s) => format!("\"{s}\" bukan angka"),
         Invalid::NaNotAllowed => "pertanyaan ini tidak boleh dijawab \"tidak berlaku\"".into(),
         Invalid::NaWithValue => "ditandai tidak berlaku tetapi juga punya nilai".into(),
     }
+}
+
+/// A number as the user typed it, with a decimal comma.
+fn num(x: f64) -> String {
+    crate::report::plain(super::Lang::Id, x)
 }
 
 fn ty(t: &str) -> &str {

@@ -123,31 +123,18 @@ fn load_in_pieces(src: &str) -> Option<LoadResult> {
 }
 
 /// Reads the document's root (the whole file, or the rest when groups and questions were
-/// read as pieces into `nodes`), builds the tree and validates it.
+/// read as pieces into `nodes`, with `node_problems`), builds the tree and validates it.
 fn finish(
     src: &str,
     root: &DeTable<'_>,
     root_span: Span,
     nodes: Vec<RawNode>,
-    mut p: Vec<Problem>,
+    node_problems: Vec<Problem>,
 ) -> LoadResult {
+    let mut p = Vec::new();
     let mut f = Fields::new(root, root_span, &mut p);
 
-    if let Some((schema, span)) = f.opt_int("schema") {
-        if schema != 1 {
-            f.problems().push(Problem::error(
-                Some(span),
-                ProblemKind::UnsupportedSchema { found: schema },
-            ));
-        }
-    } else if f.table.get("schema").is_none() {
-        f.problems().push(Problem::error(
-            Some(0..0),
-            ProblemKind::MissingField {
-                field: "schema".into(),
-            },
-        ));
-    }
+    f.schema();
     let id = f.req_str("id").map(|s| s.0).unwrap_or_default();
     let version = f.req_str("version").map(|s| s.0).unwrap_or_default();
     let title = f.req_str("title").map(|s| s.0).unwrap_or_default();
@@ -174,6 +161,8 @@ fn finish(
     let categories = read_array(&mut f, "category", read_category);
     let groups = read_array(&mut f, "group", |t, s, p| read_node(t, s, p, false));
     let questions = read_array(&mut f, "question", |t, s, p| read_node(t, s, p, true));
+    // Where a whole parse reports them: problems at one position keep this order below.
+    f.problems().extend(node_problems);
     let predicates = read_array(&mut f, "predicate", read_predicate);
     let examples = read_array(&mut f, "example", read_example);
     f.warn_unused();
@@ -224,31 +213,14 @@ fn read_array<'t, 'i, T>(
     key: &'static str,
     read: impl Fn(&DeTable<'i>, Span, &mut Vec<Problem>) -> Option<T>,
 ) -> Vec<T> {
-    let Some((arr, _)) = f.opt_array(key) else {
+    let Some(tables) = f.opt_tables(key) else {
         return Vec::new();
     };
-    let mut out = Vec::with_capacity(arr.len());
-    for item in arr.iter() {
-        match item.get_ref() {
-            DeValue::Table(t) => {
-                if let Some(x) = read(t, item.span(), f.problems()) {
-                    out.push(x);
-                }
-            }
-            other => {
-                let found = tomlread::type_name(other);
-                f.problems().push(Problem::error(
-                    Some(item.span()),
-                    ProblemKind::WrongType {
-                        field: key.to_string(),
-                        expected: "table",
-                        found,
-                    },
-                ))
-            }
-        }
-    }
-    out
+    tables
+        .items
+        .into_iter()
+        .filter_map(|(t, span)| read(t, span, f.problems()))
+        .collect()
 }
 
 fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
@@ -274,23 +246,11 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
         let kind = match kind.as_str() {
             "choice" => {
                 let mut options = Vec::new();
-                match f.opt_array("options") {
-                    Some((arr, arr_span)) => {
+                match f.opt_tables("options") {
+                    Some(tables) => {
                         let mut seen: foldhash::HashSet<String> = Default::default();
-                        for item in arr.iter() {
-                            let DeValue::Table(ot) = item.get_ref() else {
-                                let found = tomlread::type_name(item.get_ref());
-                                f.problems().push(Problem::error(
-                                    Some(item.span()),
-                                    ProblemKind::WrongType {
-                                        field: "options".into(),
-                                        expected: "table",
-                                        found,
-                                    },
-                                ));
-                                continue;
-                            };
-                            let mut of = Fields::new(ot, item.span(), f.problems());
+                        for (ot, item_span) in tables.items {
+                            let mut of = Fields::new(ot, item_span, f.problems());
                             let code = of.req_str("code");
                             let label = of.opt_str("label").map(|s| s.0);
                             let score = of.req_num("score");
@@ -331,9 +291,9 @@ fn read_scales(t: &DeTable<'_>, p: &mut Vec<Problem>) -> Vec<Scale> {
                                 score,
                             });
                         }
-                        if arr.is_empty() {
+                        if tables.empty {
                             f.problems().push(Problem::error(
-                                Some(arr_span),
+                                Some(tables.span),
                                 ProblemKind::EmptyChoice { scale: id.clone() },
                             ));
                         }
@@ -513,30 +473,18 @@ fn read_predicate(t: &DeTable<'_>, span: Span, p: &mut Vec<Problem>) -> Option<P
     let label = f.opt_str("label").map(|s| s.0);
     let mut require = Vec::new();
     let code_s = code.clone().unwrap_or_default();
-    match f.opt_array("require") {
-        Some((arr, aspan)) => {
-            if arr.is_empty() {
+    match f.opt_tables("require") {
+        Some(tables) => {
+            if tables.empty {
                 f.problems().push(Problem::error(
-                    Some(aspan),
+                    Some(tables.span),
                     ProblemKind::PredicateEmpty {
                         code: code_s.clone(),
                     },
                 ));
             }
-            for item in arr.iter() {
-                let DeValue::Table(rt) = item.get_ref() else {
-                    let found = tomlread::type_name(item.get_ref());
-                    f.problems().push(Problem::error(
-                        Some(item.span()),
-                        ProblemKind::WrongType {
-                            field: "require".into(),
-                            expected: "table",
-                            found,
-                        },
-                    ));
-                    continue;
-                };
-                let mut rf = Fields::new(rt, item.span(), f.problems());
+            for (rt, item_span) in tables.items {
+                let mut rf = Fields::new(rt, item_span.clone(), f.problems());
                 let min_index = rf.opt_num("min_index").map(|x| x.0);
                 let min_points = rf.opt_num("min_points").map(|x| x.0);
                 let min_percent = rf.opt_num("min_percent").map(|x| x.0);
@@ -555,7 +503,7 @@ fn read_predicate(t: &DeTable<'_>, span: Span, p: &mut Vec<Problem>) -> Option<P
                 match req {
                     Some(r) => require.push(r),
                     None => f.problems().push(Problem::error(
-                        Some(item.span()),
+                        Some(item_span),
                         ProblemKind::RequirementShape {
                             code: code_s.clone(),
                         },
@@ -947,6 +895,17 @@ mod tests {
         let whole = load_whole(src);
         assert!(whole.problems.len() >= 4, "{:?}", whole.problems);
         assert_eq!(seen(&load_in_pieces(src).expect("cut")), seen(&whole));
+    }
+
+    /// A file that starts with a section header: the root's missing fields and the first
+    /// piece's problems share position 0, and come in the whole parse's order.
+    #[test]
+    fn a_section_at_the_very_start_reads_the_same_in_pieces() {
+        for src in sources() {
+            let src = format!("[[question]]\n{src}");
+            assert!(load_in_pieces(&src).is_some(), "the cut is taken");
+            assert_eq!(seen(&in_pieces_or_whole(&src)), seen(&load_whole(&src)));
+        }
     }
 
     #[test]

@@ -85,8 +85,9 @@ fn check_predicates(q: &Questionnaire, p: &mut Vec<Problem>) {
                     nodes
                 }
             };
+            let listed: HashSet<usize> = nodes.iter().filter_map(|id| q.node_index(id)).collect();
             for id in nodes {
-                if q.node_index(id).is_none() {
+                let Some(i) = q.node_index(id) else {
                     p.push(Problem::error(
                         Some(pr.span.clone()),
                         ProblemKind::PredicateUnknownNode {
@@ -94,6 +95,24 @@ fn check_predicates(q: &Questionnaire, p: &mut Vec<Problem>) {
                             node: id.clone(),
                         },
                     ));
+                    continue;
+                };
+                // Points are summed over the listed nodes (SPEC §2.8), so a node inside
+                // another listed one counts twice: allowed by the SPEC, but rarely meant.
+                let mut up = q.nodes[i].parent;
+                while let Some(a) = up {
+                    if listed.contains(&a) {
+                        p.push(Problem::warning(
+                            Some(pr.span.clone()),
+                            ProblemKind::PredicateNodesOverlap {
+                                code: pr.code.clone(),
+                                node: id.clone(),
+                                within: q.nodes[a].id.clone(),
+                            },
+                        ));
+                        break;
+                    }
+                    up = q.nodes[a].parent;
                 }
             }
         }

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 
 pub fn write(doc: &Document<'_>) -> String {
     let t = doc.lang.texts();
-    let sep = if doc.lang == Lang::Id { ';' } else { ',' };
+    let sep = separator(doc.lang);
     let num = |x: f64| {
         let s = format!("{:.4}", crate::text::round2(x * 100.0) / 100.0);
         let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -86,9 +86,14 @@ pub fn write(doc: &Document<'_>) -> String {
     out
 }
 
+/// `;` in Indonesian (where the decimal comma is), `,` in English.
+pub(crate) fn separator(lang: Lang) -> char {
+    if lang == Lang::Id { ';' } else { ',' }
+}
+
 /// Quotes a field when needed. Text starting with `=`, `+`, `-` or `@` gets a leading
 /// space, so a penjelasan that begins with a dash is not taken for a formula.
-fn field(s: &str, sep: char) -> String {
+pub(crate) fn field(s: &str, sep: char) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
         format!(" {s}")
     } else {
