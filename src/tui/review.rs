@@ -80,57 +80,62 @@ impl Row {
     }
 }
 
-/// Every row of the review of `s`, folded and shortened as `s.review` says.
+/// Every row of the review of `s`, folded and shortened as `s.review` says. A folded
+/// section or a shortened list costs only what is shown: the rows of a list are taken from
+/// an iterator, never built all to be cut.
 pub fn rows(s: &Session, lang: Lang) -> Vec<Row> {
     let r = &s.review;
+    let t = lang.tui();
     let mut out = Vec::new();
     let (path_text, path) = path(s, lang);
     section(&mut out, r, Section::Path, None, |out| {
         out.push(Row::Text(path_text));
-        list(out, r, Section::Path, path);
+        list(out, r, Section::Path, path.len(), path.into_iter());
     });
 
-    let gains: Vec<Row> = s
-        .gains()
-        .iter()
-        .map(|g| Row::Question {
+    let gains = s.gains();
+    section(&mut out, r, Section::Gains, Some(gains.len()), |out| {
+        let rows = gains.iter().map(|g| Row::Question {
             node: g.node,
             section: Section::Gains,
             gain: Some(g.gain),
             after: None,
-        })
-        .collect();
-    let none = lang.tui().none_gains;
-    section(&mut out, r, Section::Gains, Some(gains.len()), |out| {
-        list_or(out, r, Section::Gains, gains, none);
+        });
+        list_or(out, r, Section::Gains, gains.len(), rows, t.none_gains);
     });
 
     section(&mut out, r, Section::Groups, None, |out| groups(out, s));
 
-    let t = lang.tui();
-    let questions = |pred: &dyn Fn(usize) -> bool, section: Section| -> Vec<Row> {
+    // Questions not done are either unanswered or invalid.
+    let unanswered = s.score.unanswered() - s.score.invalid.len();
+    let unanswered_nodes =
         s.q.questions
             .iter()
             .copied()
-            .filter(|&i| pred(i))
-            .map(|node| Row::Question {
-                node,
-                section,
-                gain: None,
-                after: None,
-            })
-            .collect()
-    };
-    let unanswered = questions(
-        &|i| matches!(s.score.states[i], State::Unanswered),
-        Section::Unanswered,
+            .filter(|&i| matches!(s.score.states[i], State::Unanswered));
+    let sec = Section::Unanswered;
+    questions(
+        &mut out,
+        r,
+        sec,
+        unanswered,
+        unanswered_nodes,
+        t.none_unanswered,
     );
-    let invalid = questions(
-        &|i| matches!(s.score.states[i], State::Invalid(_)),
-        Section::Invalid,
+
+    let invalid = &s.score.invalid;
+    let sec = Section::Invalid;
+    questions(
+        &mut out,
+        r,
+        sec,
+        invalid.len(),
+        invalid.iter().copied(),
+        t.none_invalid,
     );
+
     // From the answers, not by looking every question up: few answers are flagged.
-    let mut flagged_nodes: Vec<usize> = s
+    let mut flagged: Vec<usize> = s
         .draft
         .answers
         .iter()
@@ -139,29 +144,28 @@ pub fn rows(s: &Session, lang: Lang) -> Vec<Row> {
         .filter(|&i| s.q.question(i).is_some())
         .collect();
     // Node order is walking order.
-    flagged_nodes.sort_unstable();
-    let flagged: Vec<Row> = flagged_nodes
-        .into_iter()
-        .map(|node| Row::Question {
-            node,
-            section: Section::Flagged,
-            gain: None,
-            after: None,
-        })
-        .collect();
-    for (sec, rows, none) in [
-        (Section::Unanswered, unanswered, t.none_unanswered),
-        (Section::Invalid, invalid, t.none_invalid),
-        (Section::Flagged, flagged, t.none_flagged),
-    ] {
-        section(&mut out, r, sec, Some(rows.len()), |out| {
-            list_or(out, r, sec, rows, none);
-        });
-    }
+    flagged.sort_unstable();
+    let sec = Section::Flagged;
+    questions(
+        &mut out,
+        r,
+        sec,
+        flagged.len(),
+        flagged.into_iter(),
+        t.none_flagged,
+    );
 
-    let orphans: Vec<Row> = s.score.orphaned.iter().cloned().map(Row::Orphan).collect();
+    let orphans = &s.score.orphaned;
     section(&mut out, r, Section::Orphaned, Some(orphans.len()), |out| {
-        list_or(out, r, Section::Orphaned, orphans, t.none_orphaned);
+        let rows = orphans.iter().cloned().map(Row::Orphan);
+        list_or(
+            out,
+            r,
+            Section::Orphaned,
+            orphans.len(),
+            rows,
+            t.none_orphaned,
+        );
     });
 
     let preds = &s.score.predicates;
@@ -201,23 +205,57 @@ fn section(
     out.push(Row::Blank);
 }
 
-/// The rows of a list, only the first ones unless the user asked for all.
-fn list(out: &mut Vec<Row>, r: &Review, section: Section, rows: Vec<Row>) {
-    let all = r.full.contains(&section) || rows.len() <= SHORT_LIST + 1;
-    let hidden = rows.len().saturating_sub(SHORT_LIST);
-    if all {
-        out.extend(rows);
-    } else {
-        out.extend(rows.into_iter().take(SHORT_LIST));
-        out.push(Row::More { section, hidden });
+/// A section listing `total` questions, given as node indices.
+fn questions(
+    out: &mut Vec<Row>,
+    r: &Review,
+    sec: Section,
+    total: usize,
+    nodes: impl Iterator<Item = usize>,
+    none: &str,
+) {
+    section(out, r, sec, Some(total), |out| {
+        let rows = nodes.map(|node| Row::Question {
+            node,
+            section: sec,
+            gain: None,
+            after: None,
+        });
+        list_or(out, r, sec, total, rows, none);
+    });
+}
+
+/// The rows of a list of `total` items, only the first ones unless the user asked for
+/// all; only the rows shown are taken from `rows`.
+fn list(
+    out: &mut Vec<Row>,
+    r: &Review,
+    section: Section,
+    total: usize,
+    rows: impl Iterator<Item = Row>,
+) {
+    let full = r.full.contains(&section) || total <= SHORT_LIST + 1;
+    out.extend(rows.take(if full { usize::MAX } else { SHORT_LIST }));
+    if !full {
+        out.push(Row::More {
+            section,
+            hidden: total - SHORT_LIST,
+        });
     }
 }
 
-fn list_or(out: &mut Vec<Row>, r: &Review, section: Section, rows: Vec<Row>, none: &str) {
-    if rows.is_empty() {
+fn list_or(
+    out: &mut Vec<Row>,
+    r: &Review,
+    section: Section,
+    total: usize,
+    rows: impl Iterator<Item = Row>,
+    none: &str,
+) {
+    if total == 0 {
         out.push(Row::Text(none.to_string()));
     } else {
-        list(out, r, section, rows);
+        list(out, r, section, total, rows);
     }
 }
 
@@ -369,4 +407,129 @@ pub fn next_heading(rows: &[Row], at: usize, forward: bool) -> usize {
         headings.last()
     };
     found.or(around.copied()).unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::answer::Answer;
+    use crate::catalog;
+    use crate::draft::Draft;
+
+    #[test]
+    fn a_short_list_takes_only_the_rows_it_shows() {
+        let taken = Cell::new(0);
+        let items = |n: usize| {
+            (0..n).map(|node| {
+                taken.set(taken.get() + 1);
+                Row::Question {
+                    node,
+                    section: Section::Gains,
+                    gain: None,
+                    after: None,
+                }
+            })
+        };
+        let mut r = Review::default();
+        let mut out = Vec::new();
+        list(&mut out, &r, Section::Gains, 1000, items(1000));
+        assert_eq!(taken.get(), SHORT_LIST);
+        assert_eq!(out.len(), SHORT_LIST + 1);
+        assert_eq!(
+            out.last(),
+            Some(&Row::More {
+                section: Section::Gains,
+                hidden: 1000 - SHORT_LIST
+            })
+        );
+        // One more than the short list: shown whole rather than "1 more".
+        out.clear();
+        list(
+            &mut out,
+            &r,
+            Section::Gains,
+            SHORT_LIST + 1,
+            items(SHORT_LIST + 1),
+        );
+        assert_eq!(out.len(), SHORT_LIST + 1);
+        assert!(matches!(out.last(), Some(Row::Question { .. })));
+        r.full.insert(Section::Gains);
+        out.clear();
+        taken.set(0);
+        list(&mut out, &r, Section::Gains, 1000, items(1000));
+        assert_eq!((taken.get(), out.len()), (1000, 1000));
+    }
+
+    /// The rows of a section, between its heading and the blank line after it.
+    fn rows_of(rows: &[Row], sec: Section) -> (Option<usize>, Vec<Row>) {
+        let at = rows
+            .iter()
+            .position(|r| matches!(r, Row::Heading { section, .. } if *section == sec))
+            .expect("the section is shown");
+        let Row::Heading { count, .. } = rows[at] else {
+            unreachable!()
+        };
+        let end = (at..rows.len())
+            .find(|&k| rows[k] == Row::Blank)
+            .expect("a blank line ends each section");
+        (count, rows[at + 1..end].to_vec())
+    }
+
+    #[test]
+    fn unanswered_and_invalid_list_what_the_states_say() {
+        let q = catalog::find_embedded("pmprb-2020").expect("the LKE is embedded");
+        let mut d = Draft::new(&q.id, &q.version, "Dinas Uji", "2024");
+        // Every third question answered with a code no scale has: invalid.
+        for &i in q.questions.iter().step_by(3) {
+            let bad = Answer::with_value(toml::Value::String("ZZ".into()));
+            d.answers.insert(q.nodes[i].id.clone(), bad);
+        }
+        let mut s = Session::new(PathBuf::from("/tmp/uji.toml"), d, q, None, None, Vec::new());
+        let states = |pick: fn(&State) -> bool| -> Vec<usize> {
+            s.q.questions
+                .iter()
+                .copied()
+                .filter(|&i| pick(&s.score.states[i]))
+                .collect()
+        };
+        let unanswered = states(|st| matches!(st, State::Unanswered));
+        let invalid = states(|st| matches!(st, State::Invalid(_)));
+        assert!(unanswered.len() > SHORT_LIST + 1 && invalid.len() > SHORT_LIST + 1);
+        for (sec, nodes) in [
+            (Section::Unanswered, unanswered.clone()),
+            (Section::Invalid, invalid.clone()),
+        ] {
+            let want = |n: usize| -> Vec<Row> {
+                nodes
+                    .iter()
+                    .take(n)
+                    .map(|&node| Row::Question {
+                        node,
+                        section: sec,
+                        gain: None,
+                        after: None,
+                    })
+                    .collect()
+            };
+            s.review.full.clear();
+            let (count, shown) = rows_of(&rows(&s, Lang::Id), sec);
+            assert_eq!(count, Some(nodes.len()));
+            let mut short = want(SHORT_LIST);
+            short.push(Row::More {
+                section: sec,
+                hidden: nodes.len() - SHORT_LIST,
+            });
+            assert_eq!(shown, short);
+            s.review.full.insert(sec);
+            let (_, shown) = rows_of(&rows(&s, Lang::Id), sec);
+            assert_eq!(shown, want(usize::MAX));
+            s.review.folded.insert(sec);
+            let (count, shown) = rows_of(&rows(&s, Lang::Id), sec);
+            assert_eq!((count, shown), (Some(nodes.len()), Vec::new()));
+            s.review.folded.clear();
+        }
+    }
 }

@@ -26,7 +26,6 @@ pub struct Theme {
     pub banner: Style,
     pub banner_error: Style,
     pub input: Style,
-    pub gauge: Style,
 }
 
 impl Theme {
@@ -60,7 +59,6 @@ impl Theme {
                 banner: rev,
                 banner_error: rev.add_modifier(Modifier::BOLD),
                 input: Style::new().add_modifier(Modifier::UNDERLINED),
-                gauge: rev,
             };
         }
         Theme {
@@ -85,7 +83,6 @@ impl Theme {
             input: Style::new()
                 .add_modifier(Modifier::UNDERLINED)
                 .fg(Color::White),
-            gauge: Style::new().fg(Color::Black).bg(Color::Green),
         }
     }
 }

@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Borders, Widget};
 
 use super::model::{Level, Model, Screen, Status};
 use super::theme::Theme;
@@ -136,6 +136,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// Draws a bordered box titled ` title ` over `area` and returns the area inside it.
+pub fn titled_box(title: &str, border: Style, th: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(format!(" {title} "), th.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// Writes lines into `area` from line `skip` on, one per row, cut to the width.

@@ -7,7 +7,8 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-fn char_width(c: char) -> usize {
+/// The cells `c` takes (0 for a combining mark).
+pub fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
@@ -30,6 +31,11 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
                 }
                 line.push_str(word);
                 lw += sep + ww;
+                continue;
+            }
+            if word.is_empty() {
+                // A space that falls at the end of a full line: the break takes its place
+                // (else a paragraph ending in one would get a blank line after it).
                 continue;
             }
             if !line.is_empty() {
@@ -101,6 +107,16 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert!(wrap("apa saja", 0).is_empty());
+    }
+
+    #[test]
+    fn a_space_at_a_full_line_adds_no_blank_line() {
+        assert_eq!(wrap("abcd ", 4), vec!["abcd"]);
+        assert_eq!(wrap("abc  ", 4), vec!["abc "]);
+        assert_eq!(wrap("abcd  efgh", 4), vec!["abcd", "efgh"]);
+        assert_eq!(wrap("ab  cd", 10), vec!["ab  cd"]);
+        assert_eq!(wrap("abcd \nef", 4), vec!["abcd", "ef"]);
+        assert_eq!(wrap("", 4), vec![""]);
     }
 
     #[test]

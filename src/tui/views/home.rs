@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
-use super::{put_lines, wrapped};
+use super::{put_lines, titled_box, wrapped};
 use crate::i18n::fill;
 use crate::text::clean_line;
 use crate::tui::model::{HomeEntry, Model};
@@ -26,30 +26,29 @@ struct Columns {
     questionnaire: usize,
     /// Characters of the last change shown: 16 `YYYY-MM-DD HH:MM`, 10 the date, 0 none.
     updated: usize,
-    /// Width of the status column (draft / final); 0: a final draft gets `✔` after its
-    /// category instead.
-    status: usize,
 }
+
+/// Width of the status column (draft / final), always shown: the list is never narrower
+/// than `MIN_WIDTH` less its borders, which leaves room for it.
+const STATUS_W: usize = 6;
 
 impl Columns {
     fn for_width(w: usize) -> Columns {
         // marker 2, a space after the unit, period 8, progress 8, index 7 (each with a space),
-        // category 4
-        let fixed = 2 + 1 + 9 + 9 + 8 + 4;
-        let (questionnaire, updated, status) = match w {
-            w if w >= 96 => (12, 16, 6),
+        // category 4, status
+        let fixed = 2 + 1 + 9 + 9 + 8 + 4 + 1 + STATUS_W;
+        let (questionnaire, updated) = match w {
+            w if w >= 96 => (12, 16),
             // Below that the questionnaire gives way: the unit's name matters more.
-            w if w >= 74 => (0, 10, 6),
-            w if w >= 58 => (0, 0, 6),
-            _ => (0, 0, 0),
+            w if w >= 74 => (0, 10),
+            _ => (0, 0),
         };
         let col = |n: usize| if n > 0 { n + 1 } else { 0 };
-        let extra = col(questionnaire) + col(updated) + col(status);
+        let extra = col(questionnaire) + col(updated);
         Columns {
             unit: w.saturating_sub(fixed + extra).max(8),
             questionnaire,
             updated,
-            status,
         }
     }
 }
@@ -86,12 +85,7 @@ impl Widget for HomeView<'_> {
         );
 
         let n = m.home.entries.len();
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.border)
-            .title(Span::styled(format!(" {} ({n}) ", t.drafts), th.title));
-        let inner = block.inner(list);
-        block.render(list, buf);
+        let inner = titled_box(&format!("{} ({n})", t.drafts), th.border, th, list, buf);
         let w = inner.width as usize;
         let cols = Columns::for_width(w);
 
@@ -108,9 +102,7 @@ impl Widget for HomeView<'_> {
                 pad_left(t.index, 7),
                 pad(t.category_short, 4)
             ));
-            if cols.status > 0 {
-                head.push_str(&format!(" {}", pad(t.status_col, cols.status)));
-            }
+            head.push_str(&format!(" {}", pad(t.status_col, STATUS_W)));
             if cols.updated > 0 {
                 head.push_str(&format!(" {}", t.updated));
             }
@@ -174,26 +166,19 @@ fn entry_line(
                 let q = clean_line(&d.questionnaire);
                 s.push_str(&format!("{} ", pad(&q, cols.questionnaire)));
             }
-            let cat = if d.is_final && cols.status == 0 {
-                format!("{}✔", clean_line(&d.category))
+            let t = m.t();
+            let status = if d.is_final {
+                t.status_final
             } else {
-                clean_line(&d.category)
+                t.status_draft
             };
             s.push_str(&format!(
-                "{} {} {}",
+                "{} {} {} {}",
                 pad_left(&format!("{}/{}", d.answered, d.questions), 8),
                 pad_left(&m.lang.num(d.index), 7),
-                pad(&cat, 4)
+                pad(&clean_line(&d.category), 4),
+                pad(status, STATUS_W)
             ));
-            if cols.status > 0 {
-                let t = m.t();
-                let status = if d.is_final {
-                    t.status_final
-                } else {
-                    t.status_draft
-                };
-                s.push_str(&format!(" {}", pad(status, cols.status)));
-            }
             if cols.updated > 0 {
                 let u: String = clean_line(&d.updated).chars().take(cols.updated).collect();
                 s.push_str(&format!(" {u}"));

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
-use super::{compact, put_lines};
+use super::{compact, put_lines, titled_box};
 use crate::text::clean_line;
 use crate::tui::model::{Model, Session};
 use crate::tui::theme::Theme;
@@ -22,12 +22,7 @@ impl Widget for Navigator<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, th, lang) = (self.s, self.theme, self.m.lang);
         let t = self.m.t();
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.border)
-            .title(Span::styled(format!(" {} ", t.nav_title), th.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = titled_box(t.nav_title, th.border, th, area, buf);
         let w = inner.width as usize;
         let (path, leaf) = match s.current() {
             Some(n) => (s.q.path(s.node()), n.parent),

@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 use super::form::field_spans;
-use super::put_lines;
+use super::{put_lines, titled_box};
 use crate::i18n::fill;
 use crate::text::clean_line;
 use crate::tui::model::{Model, Search, SearchKind, Session};
@@ -31,12 +31,7 @@ impl Widget for SearchView<'_> {
         };
         let box_area = area;
         Clear.render(box_area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.border_focus)
-            .title(Span::styled(format!(" {title} "), th.title));
-        let inner = block.inner(box_area);
-        block.render(box_area, buf);
+        let inner = titled_box(title, th.border_focus, th, box_area, buf);
         let w = inner.width as usize;
         let mut lines = Vec::new();
         let mut q = vec![Span::styled(" › ", th.key)];

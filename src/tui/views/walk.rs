@@ -14,7 +14,7 @@ use crate::i18n::fill;
 use crate::text::clean_line;
 use crate::tui::model::{Model, Session};
 use crate::tui::theme::Theme;
-use crate::tui::wrap::{fit, width};
+use crate::tui::wrap::{fit, pad, width};
 
 pub struct WalkView<'a> {
     pub s: &'a Session,
@@ -44,13 +44,13 @@ pub fn chrome(s: &Session, m: &Model, th: &Theme, area: Rect, buf: &mut Buffer) 
     for (i, (text, error)) in banners.iter().take(2).enumerate() {
         let style = if *error { th.banner_error } else { th.banner };
         let w = ban.width as usize;
-        let line = format!(" {}", text);
-        let padded = format!(
-            "{}{}",
-            fit(&line, w),
-            " ".repeat(w.saturating_sub(width(&fit(&line, w))))
+        buf.set_stringn(
+            ban.x,
+            ban.y + i as u16,
+            pad(&format!(" {text}"), w),
+            w,
+            style,
         );
-        buf.set_stringn(ban.x, ban.y + i as u16, padded, w, style);
     }
     body
 }
