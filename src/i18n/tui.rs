@@ -282,6 +282,8 @@ pub struct TuiTexts {
     pub k_search_move_l: &'static str,
     pub k_search_go: &'static str,
     pub k_search_go_l: &'static str,
+    pub k_cursor: &'static str,
+    pub k_cursor_l: &'static str,
     pub k_search_type: &'static str,
     pub k_search_type_l: &'static str,
     pub k_help_scroll: &'static str,

@@ -7,7 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -31,10 +31,9 @@ use super::views;
 use crate::catalog;
 use crate::commands;
 use crate::draft::lock::{DraftLock, LockError};
-use crate::draft::{Draft, Status as DraftStatus, home, store};
+use crate::draft::{Status as DraftStatus, home, store};
 use crate::i18n::{Lang, fill};
 use crate::scoring;
-use crate::text::clean_line;
 
 /// A change is saved once no other change came for this long…
 const QUIET: Duration = Duration::from_millis(300);
@@ -71,9 +70,15 @@ pub fn run(lang: Lang, open: Option<&Path>) -> ExitCode {
     if model.session.is_none() {
         load_home(&mut model);
     }
+    // Shared with the watchdog, which saves the draft when the loop is stuck (see there).
+    let model = Arc::new(Mutex::new(model));
     let signals = Signals::install();
     let pending: Shared = Arc::new(Mutex::new(None));
-    watchdog(Arc::clone(&signals.which), Arc::clone(&pending));
+    watchdog(
+        Arc::clone(&signals.which),
+        Arc::clone(&model),
+        Arc::clone(&pending),
+    );
     let theme = Theme::from_env();
 
     let previous_hook = panic::take_hook();
@@ -91,13 +96,12 @@ pub fn run(lang: Lang, open: Option<&Path>) -> ExitCode {
     };
     let mut saver = Saver::start();
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(
-            &mut term, &mut model, &theme, &mut saver, &signals, &pending,
-        )
+        event_loop(&mut term, &model, &theme, &mut saver, &signals, &pending)
     }));
     // Every way out comes through here: save what is not on disk yet, then the terminal.
     // Holding this tells the watchdog that the way out is being taken care of.
-    let _exiting = EXIT.lock().unwrap_or_else(|e| e.into_inner());
+    let _exiting = lock(&EXIT);
+    let mut model = lock(&model);
     let saved = flush(&mut model, &mut saver);
     restore_terminal();
     // Not dropped: ratatui's `Terminal` shows the cursor again when dropped and reports a
@@ -110,6 +114,9 @@ pub fn run(lang: Lang, open: Option<&Path>) -> ExitCode {
             tell(&fill(t.exit_rescued, &[&p.display()]));
         }
     }
+    // The draft's lock is released (its file removed) with the session: the model itself
+    // is never dropped, the watchdog holding it too.
+    model.session = None;
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from((128 + sig.clamp(0, 127)) as u8),
@@ -144,9 +151,17 @@ enum Exit {
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// A mutex's value, also after a panic while it was held (the draft is still to be saved).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The loop holds the model except while it waits in crossterm for a key: on a closed
+/// terminal crossterm may never come back from that wait, and the watchdog then takes the
+/// model to save its draft.
 fn event_loop(
     term: &mut Term,
-    m: &mut Model,
+    model: &Mutex<Model>,
     theme: &Theme,
     saver: &mut Saver,
     signals: &Signals,
@@ -154,8 +169,10 @@ fn event_loop(
 ) -> Exit {
     let mut auto = Autosave::default();
     let mut redraw = true;
-    let mut published = None;
+    let mut published = false;
     loop {
+        let mut held = lock(model);
+        let m = &mut *held;
         if let Some(sig) = signals.received() {
             return Exit::Signal(sig);
         }
@@ -164,26 +181,36 @@ fn event_loop(
             m.on_saved(&done.path, done.revision, done.result);
             redraw = true;
         }
+        forget_saved(m, pending, &mut published);
         if redraw {
             if let Err(e) = term.draw(|f| views::draw(f, m, theme)) {
                 return Exit::TerminalGone(e.to_string());
             }
             redraw = false;
         }
-        // After the frame, so serializing the draft for the watchdog does not delay it; and
-        // before waiting, so the watchdog's copy is current whenever the loop may block.
-        publish(m, pending, &mut published);
+        // After the frame, so serializing the draft does not delay it. The draft is
+        // serialized once per autosave, not per key; the same bytes go to the saver and to
+        // the watchdog's fallback copy.
         if auto.due(m, saver)
             && let Some(s) = &m.session
         {
+            let bytes = Arc::new(s.draft.to_toml().into_bytes());
+            publish(
+                pending,
+                Pending {
+                    path: s.path.clone(),
+                    bytes: Arc::clone(&bytes),
+                },
+            );
+            published = true;
             saver.send(Job {
                 path: s.path.clone(),
-                bytes: published_bytes(pending, &s.path, s.revision)
-                    .unwrap_or_else(|| s.draft.to_toml().into_bytes()),
+                bytes,
                 revision: s.revision,
             });
         }
         let wait = auto.wait(m, saver);
+        drop(held);
         let ready = match event::poll(wait) {
             Ok(r) => r,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
@@ -203,22 +230,26 @@ fn event_loop(
             redraw = true;
             #[cfg(debug_assertions)]
             crash_if_asked(&ev);
-            if let Some(action) = to_action(m, ev) {
-                let before = revision(m);
-                let effect = update(m, action);
-                if revision(m) != before {
-                    auto.changed();
-                }
-                if let Some(e) = effect {
-                    if run_effect(e, m, saver) {
-                        return Exit::Quit;
-                    }
-                    // Reopening changes the draft too.
+            {
+                let mut held = lock(model);
+                let m = &mut *held;
+                if let Some(action) = to_action(m, ev) {
+                    let before = revision(m);
+                    let effect = update(m, action);
                     if revision(m) != before {
                         auto.changed();
                     }
-                    // An effect may have changed the screen: draw before the next key.
-                    break;
+                    if let Some(e) = effect {
+                        if run_effect(e, m, saver) {
+                            return Exit::Quit;
+                        }
+                        // Reopening changes the draft too.
+                        if revision(m) != before {
+                            auto.changed();
+                        }
+                        // An effect may have changed the screen: draw before the next key.
+                        break;
+                    }
                 }
             }
             if signals.received().is_some() {
@@ -294,7 +325,7 @@ fn run_effect(e: Effect, m: &mut Model, saver: &mut Saver) -> bool {
 /// so the lock is taken now, and the draft read again: another `pmprb` may have changed
 /// it meanwhile, and its copy on disk is the one to build on.
 fn reopen(m: &mut Model) {
-    let (lang, t) = (m.lang, m.t());
+    let lang = m.lang;
     let Some(s) = m.session.as_ref() else {
         return;
     };
@@ -303,17 +334,10 @@ fn reopen(m: &mut Model) {
         return;
     }
     let path = s.path.clone();
-    let lock = match DraftLock::acquire(&path) {
-        Ok(l) => {
-            store::remove_stale_temp_files(&path);
-            l
-        }
-        Err(LockError::Held { holder }) => {
-            m.on_reopen_failed(&fill(t.locked_by, &[&holder]));
-            return;
-        }
-        Err(LockError::Io(e)) => {
-            m.on_reopen_failed(&fill(t.lock_failed, &[&e]));
+    let lock = match lock_draft(lang, &path) {
+        Ok(l) => l,
+        Err(why) => {
+            m.on_reopen_failed(&why);
             return;
         }
     };
@@ -351,49 +375,53 @@ fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------
 // The watchdog
 
-/// The open draft's unsaved state, for the watchdog.
+/// The open draft's unsaved state, for the watchdog when it cannot take the model.
+///
+/// It is the copy the last autosave wrote (or is writing), published when that autosave
+/// began, and it is cleared once the draft on disk is current. So when the watchdog has to
+/// save it, the changes it can miss are those made since the last autosave began: those of
+/// the last `QUIET` (changes followed by a pause) or at most `AT_MOST` (steady typing),
+/// plus, while a save is in flight or waits `RETRY` after a failure, those made meanwhile.
+/// Keeping it current on every key would mean serializing the whole draft per key.
 type Shared = Arc<Mutex<Option<Pending>>>;
 
 struct Pending {
     path: PathBuf,
-    revision: u64,
-    bytes: Vec<u8>,
+    /// Shared with the saver's `Job`: the draft is serialized once for both.
+    bytes: Arc<Vec<u8>>,
 }
 
 /// Taken by whoever carries out the way out: the loop, or the watchdog.
 static EXIT: Mutex<()> = Mutex::new(());
 
-/// Keeps the watchdog's copy of the unsaved draft current (only when it changed).
-fn publish(m: &Model, pending: &Shared, published: &mut Option<(PathBuf, u64)>) {
-    let now = m.session.as_ref().map(|s| (s.path.clone(), s.revision));
-    if now == *published {
-        return;
-    }
-    let value = m.session.as_ref().filter(|s| s.dirty()).map(|s| Pending {
-        path: s.path.clone(),
-        revision: s.revision,
-        bytes: s.draft.to_toml().into_bytes(),
-    });
+/// Gives the watchdog the copy of the draft an autosave is about to write.
+fn publish(pending: &Shared, value: Pending) {
     if let Ok(mut p) = pending.lock() {
-        *p = value;
+        *p = Some(value);
     }
-    *published = now;
 }
 
-/// The watchdog's copy of the draft at `path`, when it is of `revision`: the autosave
-/// writes it rather than serializing the draft a second time.
-fn published_bytes(pending: &Shared, path: &Path, revision: u64) -> Option<Vec<u8>> {
-    let p = pending.lock().ok()?;
-    p.as_ref()
-        .filter(|p| p.path == path && p.revision == revision)
-        .map(|p| p.bytes.clone())
+/// Takes the watchdog's copy back once the draft on disk is current, or closed: it must
+/// not write an old copy over a draft that another `pmprb` may have opened since.
+fn forget_saved(m: &Model, pending: &Shared, published: &mut bool) {
+    if !*published || m.session.as_ref().is_some_and(|s| s.dirty()) {
+        return;
+    }
+    if let Ok(mut p) = pending.lock() {
+        *p = None;
+    }
+    *published = false;
 }
 
 /// When the terminal is closed, crossterm can keep reading an empty terminal forever and
 /// the loop never sees the SIGHUP. This thread does: if the loop has not begun its way out
 /// shortly after a signal, the watchdog saves the draft, gives the terminal back and ends
 /// the process itself.
-fn watchdog(which: Arc<AtomicUsize>, pending: Shared) {
+///
+/// Stuck in crossterm, the loop does not hold the model: the watchdog saves the draft as it
+/// is. Should the loop be stuck anywhere else, holding the model, the watchdog saves the
+/// copy of the last autosave (`Shared`), which may miss the changes since.
+fn watchdog(which: Arc<AtomicUsize>, model: Arc<Mutex<Model>>, pending: Shared) {
     thread::spawn(move || {
         loop {
             thread::sleep(Duration::from_millis(50));
@@ -405,7 +433,17 @@ fn watchdog(which: Arc<AtomicUsize>, pending: Shared) {
             let Ok(_exiting) = EXIT.try_lock() else {
                 return; // the loop is on its way out
             };
-            let taken = pending.lock().ok().and_then(|mut p| p.take());
+            let unsaved = |m: &Model| {
+                m.session.as_ref().filter(|s| s.dirty()).map(|s| Pending {
+                    path: s.path.clone(),
+                    bytes: Arc::new(s.draft.to_toml().into_bytes()),
+                })
+            };
+            let taken = match model.try_lock() {
+                Ok(m) => unsaved(&m),
+                Err(TryLockError::Poisoned(e)) => unsaved(&e.into_inner()),
+                Err(TryLockError::WouldBlock) => lock(&pending).take(),
+            };
             let code = match taken.map(|p| save(&p.path, &p.bytes)) {
                 Some(Err(_)) => 1,
                 _ => 128 + sig.min(127) as i32,
@@ -437,21 +475,42 @@ fn rescue(m: &Model) -> Option<PathBuf> {
 // ---------------------------------------------------------------------------------------
 // Opening, creating, listing
 
-/// Reads a draft and its questionnaire and takes its lock. A draft another `pmprb` holds,
-/// one whose lock cannot be taken, and a final one open read-only with the reason.
-pub fn open_session(lang: Lang, path: &Path) -> Result<Session, Vec<String>> {
+/// Takes the lock of the draft at `path`, or says why it cannot be taken (who holds it).
+fn lock_draft(lang: Lang, path: &Path) -> Result<DraftLock, String> {
     let t = lang.tui();
-    let o = commands::open(lang, path).map_err(|f| f.lines)?;
-    let (mut lock, mut read_only) = match DraftLock::acquire(path) {
+    match DraftLock::acquire(path) {
         Ok(l) => {
             // Holding the lock, no other `pmprb` saves this draft: temporary files of its
             // saves are left from a process that died mid-save.
             store::remove_stale_temp_files(path);
-            (Some(l), None)
+            Ok(l)
         }
-        Err(LockError::Held { holder }) => (None, Some(fill(t.locked_by, &[&holder]))),
-        Err(LockError::Io(e)) => (None, Some(fill(t.lock_failed, &[&e]))),
+        Err(LockError::Held { holder }) => Err(fill(t.locked_by, &[&holder])),
+        Err(LockError::Io(e)) => Err(fill(t.lock_failed, &[&e])),
+    }
+}
+
+/// Takes a draft's lock, then reads it and its questionnaire. A draft another `pmprb`
+/// holds, one whose lock cannot be taken, and a final one open read-only with the reason.
+fn open_session(lang: Lang, path: &Path) -> Result<Session, Vec<String>> {
+    open_session_with(lang, path, commands::open)
+}
+
+/// `open_session`, reading the draft with `read`. The lock comes first: read before it,
+/// the draft could be saved by another `pmprb` (or made final) in between, and this one's
+/// autosave would then write its stale copy over that.
+fn open_session_with(
+    lang: Lang,
+    path: &Path,
+    read: impl FnOnce(Lang, &Path) -> Result<commands::Opened, commands::Failure>,
+) -> Result<Session, Vec<String>> {
+    let t = lang.tui();
+    let (mut lock, mut read_only) = match lock_draft(lang, path) {
+        Ok(l) => (Some(l), None),
+        Err(why) => (None, Some(why)),
     };
+    // A draft that cannot be read releases its lock here (`lock` is dropped).
+    let o = read(lang, path).map_err(|f| f.lines)?;
     if o.draft.status == DraftStatus::Final && read_only.is_none() {
         lock = None;
         read_only = Some(t.final_read_only.to_string());
@@ -468,33 +527,35 @@ pub fn open_session(lang: Lang, path: &Path) -> Result<Session, Vec<String>> {
 
 /// Writes a new draft into the data folder; returns its path.
 fn create(lang: Lang, spec: &NewDraft) -> Result<PathBuf, String> {
-    let core = lang.texts();
-    let q = match &spec.source {
-        Source::Embedded(id) => catalog::find_embedded(id).ok_or_else(|| {
-            let ids: Vec<String> = catalog::embedded_questionnaires()
-                .into_iter()
-                .map(|q| q.id)
-                .collect();
-            fill(core.unknown_questionnaire, &[id, &ids.join(", ")])
-        })?,
+    let (q, file) = match &spec.source {
+        Source::Embedded(id) => {
+            let q = catalog::find_embedded(id).ok_or_else(|| {
+                commands::source_error(lang, catalog::SourceError::UnknownId(id.clone()))
+            });
+            (q, None)
+        }
         Source::File(p) => {
             let p = expand_home(p);
-            catalog::load_file(&p).map_err(|e| commands::source_error(lang, e).lines.join(" "))?
+            (
+                catalog::load_file(&p).map_err(|e| commands::source_error(lang, e)),
+                Some(p),
+            )
         }
     };
-    let dir = home::data_dir().ok_or_else(|| core.no_data_dir.to_string())?;
-    home::ensure_dir(&dir).map_err(|e| fill(core.cannot_write, &[&dir.display(), &e]))?;
-    let unit = clean_line(&spec.unit).trim().to_string();
-    let period = clean_line(&spec.period).trim().to_string();
-    let path = home::new_draft_path(&dir, &unit, &period);
-    let mut d = Draft::new(&q.id, &q.version, &unit, &period);
-    // As `pmprb new` does: the file as seen from the draft's folder.
-    if let Source::File(p) = &spec.source {
-        d.questionnaire_file = Some(home::relative_to(&expand_home(p), &path));
-    }
-    store::save_atomic(&path, d.to_toml().as_bytes())
-        .map_err(|e| fill(core.cannot_write, &[&path.display(), &e]))?;
-    Ok(path)
+    let written = q.and_then(|q| {
+        commands::create_draft(
+            lang,
+            &q,
+            &commands::DraftSpec {
+                unit: &spec.unit,
+                period: &spec.period,
+                assessor: None,
+                questionnaire_file: file.as_deref(),
+                output: None,
+            },
+        )
+    });
+    written.map_err(|f| f.lines.join(" "))
 }
 
 fn expand_home(p: &Path) -> PathBuf {
@@ -506,7 +567,7 @@ fn expand_home(p: &Path) -> PathBuf {
 
 /// Reads every draft in the data folder for the home screen, most recently changed first;
 /// damaged ones last, with their error.
-pub fn load_home(m: &mut Model) {
+fn load_home(m: &mut Model) {
     let lang = m.lang;
     let Some(dir) = home::data_dir() else {
         m.on_home_loaded(None, Err(lang.texts().no_data_dir.to_string()));
@@ -534,7 +595,7 @@ pub fn load_home(m: &mut Model) {
     m.on_home_loaded(Some(dir), Ok(entries));
 }
 
-pub fn home_entry(lang: Lang, path: PathBuf) -> HomeEntry {
+fn home_entry(lang: Lang, path: PathBuf) -> HomeEntry {
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -672,7 +733,8 @@ impl Signals {
 
 struct Job {
     path: PathBuf,
-    bytes: Vec<u8>,
+    /// Shared with the watchdog's copy (`Pending`), not cloned.
+    bytes: Arc<Vec<u8>>,
     revision: u64,
 }
 
@@ -784,5 +846,58 @@ impl Autosave {
             Some(s) if s.dirty() || saver.in_flight => Duration::from_millis(50),
             _ => idle,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Draft;
+
+    /// A draft of the sample questionnaire in a temporary folder.
+    fn sample_draft(dir: &Path) -> PathBuf {
+        let q = catalog::find_embedded("contoh").expect("the sample questionnaire");
+        let path = dir.join("uji.toml");
+        let d = Draft::new(&q.id, &q.version, "Dinas Uji", "2024");
+        store::save_atomic(&path, d.to_toml().as_bytes()).expect("written");
+        path
+    }
+
+    #[test]
+    fn opening_takes_the_lock_before_reading_the_draft() {
+        let tmp = tempfile::tempdir().expect("a temp folder");
+        let path = sample_draft(tmp.path());
+        let mut held_while_reading = None;
+        let s = open_session_with(Lang::Id, &path, |lang, p| {
+            // Another `pmprb` trying to open (or `pmprb finalize` to write) the draft now
+            // must find it locked.
+            held_while_reading = Some(matches!(DraftLock::acquire(p), Err(LockError::Held { .. })));
+            commands::open(lang, p)
+        })
+        .expect("opens");
+        assert_eq!(held_while_reading, Some(true));
+        assert!(s.lock.is_some() && s.read_only.is_none());
+    }
+
+    #[test]
+    fn a_draft_locked_elsewhere_opens_read_only_and_one_that_cannot_be_read_is_unlocked() {
+        let tmp = tempfile::tempdir().expect("a temp folder");
+        let path = sample_draft(tmp.path());
+        let other = DraftLock::acquire(&path).expect("locked");
+        let s = open_session(Lang::En, &path).expect("opens");
+        assert!(s.lock.is_none());
+        assert!(
+            s.read_only.as_ref().is_some_and(|r| r.contains("pid")),
+            "names the holder"
+        );
+        drop(s);
+        drop(other);
+
+        std::fs::write(&path, "this is = not [a draft").expect("written");
+        assert!(open_session(Lang::En, &path).is_err());
+        assert!(
+            DraftLock::acquire(&path).is_ok(),
+            "a draft that could not be read is not left locked"
+        );
     }
 }

@@ -35,7 +35,8 @@ pub enum Key {
     Ctrl(char),
     /// Any of 0–9.
     Digit,
-    /// 0–9, comma or dot: what a decimal number is typed with.
+    /// 0–9, comma, dot or minus: what a decimal number is typed with (a number scale
+    /// may go below zero).
     NumberChar,
     /// Any printable character (text fields).
     Printable,
@@ -76,6 +77,17 @@ fn up_down(k: KeyCode) -> Action {
     match k {
         C::Up | C::Char('k') | C::PageUp => Action::Up,
         _ => Action::Down,
+    }
+}
+
+/// ← and →: the cursor in a text field (and, on the form, the questionnaire picked).
+const LEFT_RIGHT: &[Key] = &[Code(C::Left), Code(C::Right)];
+
+fn left_right(k: KeyCode) -> Action {
+    if k == C::Left {
+        Action::Left
+    } else {
+        Action::Right
     }
 }
 
@@ -163,13 +175,9 @@ static FORM: &[Binding] = &[
         false
     ),
     row!(
-        &[Code(C::Left), Code(C::Right)],
+        LEFT_RIGHT,
         "←→",
-        |k| if k == C::Left {
-            Action::Left
-        } else {
-            Action::Right
-        },
+        left_right,
         k_form_pick,
         k_form_pick_l,
         true
@@ -245,8 +253,8 @@ static WALK: &[Binding] = &[
         true
     ),
     row!(
-        &[Key::Digit],
-        "0–9",
+        &[Key::Digit, Ch('-')],
+        "0–9 -",
         |k| match k {
             C::Char(c) => Action::Digit(c),
             _ => Action::Unbound(String::new()),
@@ -440,7 +448,7 @@ static REVIEW: &[Binding] = &[
 static NUMBER: &[Binding] = &[
     row!(
         &[Key::NumberChar],
-        "0–9 , .",
+        "0–9 , . -",
         typed,
         k_num_type,
         k_num_type_l,
@@ -548,6 +556,7 @@ static SEARCH: &[Binding] = &[
         k_delete_char_l,
         false
     ),
+    row!(LEFT_RIGHT, "←→", left_right, k_cursor, k_cursor_l, false),
     row!(
         &[Key::Printable],
         "abc",
@@ -624,7 +633,7 @@ static GLOBAL: &[Binding] = &[
 ];
 
 /// The rows of one mode (without the global ones).
-pub fn table(mode: Mode) -> &'static [Binding] {
+fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
         Mode::Form => FORM,
@@ -652,7 +661,9 @@ fn matches(k: Key, ev: &KeyEvent) -> bool {
         (Ctrl(c), C::Char(x)) => ctrl && !alt && x.eq_ignore_ascii_case(&c),
         (Code(code), x) => plain && code == x,
         (Key::Digit, C::Char(x)) => plain && x.is_ascii_digit(),
-        (Key::NumberChar, C::Char(x)) => plain && (x.is_ascii_digit() || x == ',' || x == '.'),
+        (Key::NumberChar, C::Char(x)) => {
+            plain && (x.is_ascii_digit() || matches!(x, ',' | '.' | '-'))
+        }
         (Key::Printable, C::Char(x)) => plain && !x.is_control(),
         _ => false,
     }
@@ -674,7 +685,7 @@ pub fn action(mode: Mode, ev: &KeyEvent) -> Action {
 }
 
 /// How a key is named in "key X does nothing here".
-pub fn key_name(ev: &KeyEvent) -> String {
+fn key_name(ev: &KeyEvent) -> String {
     let base = match ev.code {
         C::Char(' ') => "Space".to_string(),
         C::Char(c) => c.to_string(),
@@ -755,6 +766,25 @@ mod tests {
         assert_eq!(action(Mode::Review, &key(C::Char('r'))), Action::Esc);
         assert_eq!(action(Mode::Review, &key(C::BackTab)), Action::BackTab);
         assert_eq!(action(Mode::Review, &key(C::PageDown)), Action::PageDown);
+    }
+
+    #[test]
+    fn arrows_move_the_cursor_in_search_and_jump_as_in_the_form() {
+        // `/` and `g` share the search's table.
+        for m in [Mode::Search, Mode::Form] {
+            assert_eq!(action(m, &key(C::Left)), Action::Left, "{m:?}");
+            assert_eq!(action(m, &key(C::Right)), Action::Right, "{m:?}");
+        }
+        for lang in [crate::i18n::Lang::Id, crate::i18n::Lang::En] {
+            let t = lang.tui();
+            let row = table(Mode::Search)
+                .iter()
+                .find(|b| b.keys == LEFT_RIGHT)
+                .expect("a ←→ row");
+            let long = (row.long)(t);
+            assert!(long.contains("kursor") || long.contains("cursor"), "{long}");
+            assert!(!long.contains(';'), "{long}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! reports the results of its I/O through the `on_*` methods. Nothing here touches a file
 //! or the terminal.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -190,10 +190,23 @@ impl Field {
 }
 
 /// The help overlay: the keys of the mode it was opened from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Help {
     pub of: Mode,
     pub scroll: u16,
+    /// The largest useful `scroll`, as the view found it when it last drew the help (it
+    /// depends on the terminal's size); `None` until then. `update` keeps `scroll` within it.
+    pub scroll_max: Cell<Option<u16>>,
+}
+
+impl Help {
+    pub fn new(of: Mode) -> Help {
+        Help {
+            of,
+            scroll: 0,
+            scroll_max: Cell::new(None),
+        }
+    }
 }
 
 /// A question the user must answer before something happens.
@@ -239,6 +252,10 @@ pub struct Session {
     pub search: Option<Search>,
     /// Lines the question text is scrolled by.
     pub scroll: u16,
+    /// The largest useful `scroll` and the position it is for, as the view found it when
+    /// it last drew the question (it depends on the terminal's size); `update` keeps
+    /// `scroll` within it. See [`Session::scroll_max`].
+    pub drawn_scroll_max: Cell<Option<(usize, u16)>>,
     /// Held while the draft is open for writing; released on drop.
     pub lock: Option<DraftLock>,
     /// Where the review screen is, kept while the draft is open.
@@ -601,6 +618,7 @@ impl Session {
             editor: None,
             search: None,
             scroll: 0,
+            drawn_scroll_max: Cell::new(None),
             lock,
             review,
             gains: OnceCell::new(),
@@ -610,6 +628,14 @@ impl Session {
 
     pub fn dirty(&self) -> bool {
         self.revision != self.saved
+    }
+
+    /// The largest useful scroll of the current question, when the view has drawn it.
+    pub fn scroll_max(&self) -> Option<u16> {
+        match self.drawn_scroll_max.get() {
+            Some((pos, max)) if pos == self.pos => Some(max),
+            _ => None,
+        }
     }
 
     /// Node index of the current question.

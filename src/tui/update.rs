@@ -12,7 +12,7 @@ use crate::answer::Answer;
 use crate::draft;
 use crate::i18n::fill;
 use crate::questionnaire::ScaleKind;
-use crate::scoring::{self, State};
+use crate::scoring;
 use crate::text::{self, parse_decimal};
 
 pub fn update(m: &mut Model, a: Action) -> Option<Effect> {
@@ -55,8 +55,7 @@ fn unbound(m: &mut Model, key: &str) {
 }
 
 fn open_help(m: &mut Model) {
-    let of = m.mode();
-    m.help = Some(Help { of, scroll: 0 });
+    m.help = Some(Help::new(m.mode()));
 }
 
 fn confirm(m: &mut Model, a: Action) -> Option<Effect> {
@@ -102,12 +101,11 @@ fn confirm(m: &mut Model, a: Action) -> Option<Effect> {
 
 fn help(m: &mut Model, a: Action) -> Option<Effect> {
     let h = m.help.as_mut()?;
-    // Enough to reach the last row on the smallest screen; the view stops at the end.
-    let most = (super::keymap::rows(h.of).count() * 3 + 16) as u16;
+    let max = h.scroll_max.get();
     match a {
-        Action::Up | Action::ScrollUp => h.scroll = h.scroll.saturating_sub(1),
-        Action::Down | Action::ScrollDown => h.scroll = h.scroll.saturating_add(1).min(most),
-        Action::Esc | Action::Help | Action::Back => m.help = None,
+        Action::Up | Action::ScrollUp => h.scroll = scrolled(h.scroll, -1, max),
+        Action::Down | Action::ScrollDown => h.scroll = scrolled(h.scroll, 1, max),
+        Action::Esc | Action::Help => m.help = None,
         Action::Unbound(k) => unbound(m, &k),
         _ => {}
     }
@@ -343,32 +341,16 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
             Some(p) => go(s, p),
             None => warn(t.at_last_group.into()),
         },
-        Action::ScrollDown => s.scroll = s.scroll.saturating_add(3).min(scroll_limit(s)),
-        Action::ScrollUp => s.scroll = s.scroll.saturating_sub(3),
+        Action::ScrollDown => s.scroll = scrolled(s.scroll, 3, s.scroll_max()),
+        Action::ScrollUp => s.scroll = scrolled(s.scroll, -3, s.scroll_max()),
         Action::Choose(_) | Action::Digit(_) if picks_by_position(scale_kind(s)) => {
             match choose_by_position(s, &a, t) {
-                Ok(code) => {
-                    let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
-                    set_answer(s, |a| {
-                        a.value = Some(toml::Value::String(code.clone()));
-                        a.na = false;
-                    });
-                    msg = Some((false, answered_msg(t, &id, &code)));
-                    advance(s, &mut msg, t);
-                }
+                Ok(code) => msg = Some(answer_with(s, code.as_str().into(), &code, t)),
                 Err(e) => warn(e),
             }
         }
         Action::Choose(c) => match choose(s, c, t) {
-            Ok(code) => {
-                let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
-                set_answer(s, |a| {
-                    a.value = Some(toml::Value::String(code.clone()));
-                    a.na = false;
-                });
-                msg = Some((false, answered_msg(t, &id, &code)));
-                advance(s, &mut msg, t);
-            }
+            Ok(code) => msg = Some(answer_with(s, code.as_str().into(), &code, t)),
             Err(e) => warn(e),
         },
         Action::Digit(d) => match scale_kind(s) {
@@ -499,16 +481,13 @@ fn walk(m: &mut Model, a: Action) -> Option<Effect> {
     None
 }
 
-/// More lines than the current question can take at any width the app draws (the view
-/// stops at the real end); keeps `K` from having to climb back from far past it.
-fn scroll_limit(s: &Session) -> u16 {
-    let Some(n) = s.current() else { return 0 };
-    let mut chars = n.text.len() + n.guidance.as_ref().map_or(0, |g| g.len());
-    chars += n.evidence.iter().map(|e| e.len() + 8).sum::<usize>();
-    if let Some(q) = s.q.question(s.node()) {
-        chars += q.criteria.values().map(|c| c.len() + 8).sum::<usize>();
-    }
-    (chars / 8 + 40).min(u16::MAX as usize) as u16
+/// A scroll position moved by `by` lines and kept within `max`, the largest one the view
+/// found useful when it last drew (`None`: not drawn yet at this size or place). A position
+/// past `max` (the terminal grew since) comes back to it first, so a key up always shows.
+fn scrolled(scroll: u16, by: i16, max: Option<u16>) -> u16 {
+    let max = max.unwrap_or(u16::MAX);
+    let moved = scroll.min(max).saturating_add_signed(by);
+    moved.min(max)
 }
 
 fn go(s: &mut Session, pos: usize) {
@@ -532,11 +511,26 @@ fn advance(s: &mut Session, msg: &mut Option<(bool, String)>, t: &crate::i18n::t
     }
 }
 
-fn answered_msg(t: &crate::i18n::tui::TuiTexts, id: &str, code: &str) -> String {
-    fill(
+/// Answers the current question with `value` (shown as `shown`), then moves on; returns
+/// what the status line says (`advance`).
+fn answer_with(
+    s: &mut Session,
+    value: toml::Value,
+    shown: &str,
+    t: &crate::i18n::tui::TuiTexts,
+) -> (bool, String) {
+    let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
+    set_answer(s, |a| {
+        a.value = Some(value);
+        a.na = false;
+    });
+    let said = fill(
         t.answered_as,
-        &[&text::clean_line(id), &text::clean_line(code)],
-    )
+        &[&text::clean_line(&id), &text::clean_line(shown)],
+    );
+    let mut msg = Some((false, said));
+    advance(s, &mut msg, t);
+    msg.unwrap_or_default()
 }
 
 fn scale_kind(s: &Session) -> Option<&ScaleKind> {
@@ -791,7 +785,7 @@ fn review(m: &mut Model, a: Action) -> Option<Effect> {
             _ => m.info(t.review_no_question),
         },
         Action::Finalize => return finalize(m),
-        Action::Esc | Action::Back | Action::Review => m.screen = Screen::Walk,
+        Action::Esc => m.screen = Screen::Walk,
         Action::Help => open_help(m),
         Action::Unbound(k) => unbound(m, &k),
         _ => {}
@@ -813,31 +807,15 @@ fn finalize(m: &mut Model) -> Option<Effect> {
         m.warn(msg);
         return None;
     }
-    let blocked = |st: &State| matches!(st, State::Unanswered | State::Invalid(_));
-    let ids = |pred: &dyn Fn(&State) -> bool| -> Vec<String> {
-        s.q.questions
-            .iter()
-            .filter(|&&i| pred(&s.score.states[i]))
-            .map(|&i| s.q.nodes[i].id.clone())
-            .collect()
-    };
-    let unanswered = ids(&|st| matches!(st, State::Unanswered));
-    let invalid = ids(&|st| matches!(st, State::Invalid(_)));
-    m.confirm = Some(
-        match s
-            .q
-            .questions
-            .iter()
-            .position(|&i| blocked(&s.score.states[i]))
-        {
-            None => Confirm::Finalize,
-            Some(first) => Confirm::Blocked {
-                unanswered,
-                invalid,
-                first,
-            },
+    let b = crate::commands::blockers(&s.q, &s.score);
+    m.confirm = Some(match b.first {
+        None => Confirm::Finalize,
+        Some(first) => Confirm::Blocked {
+            unanswered: b.unanswered,
+            invalid: b.invalid,
+            first,
         },
-    );
+    });
     None
 }
 
@@ -855,19 +833,18 @@ fn number(m: &mut Model, a: Action) -> Option<Effect> {
         &mut inp.first
     };
     match a {
-        Action::Type(c) => {
-            if field.chars().count() < 24 {
-                field.push(c);
+        Action::Type(c) => push_number(field, &c.to_string()),
+        // A pasted ratio `n/d` is a whole answer: it takes the place of both fields.
+        Action::Paste(p) => match p.split_once('/') {
+            Some((n, d)) if inp.ratio => {
+                inp.first.clear();
+                inp.second.clear();
+                push_number(&mut inp.first, n);
+                push_number(&mut inp.second, d);
+                inp.on_second = true;
             }
-        }
-        Action::Paste(p) => {
-            let keep: String = p
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-                .take(24)
-                .collect();
-            field.push_str(&keep);
-        }
+            _ => push_number(field, &p),
+        },
         Action::Backspace => {
             if field.pop().is_none() && inp.on_second {
                 inp.on_second = false;
@@ -898,21 +875,10 @@ fn number(m: &mut Model, a: Action) -> Option<Effect> {
                     match scoring::value_score(s.q.scale_of(q), &v) {
                         Err(why) => m.warn(lang.invalid(&why)),
                         Ok(_) => {
-                            let id = s.current().map(|n| n.id.clone()).unwrap_or_default();
                             let shown = show_value(lang, &v);
                             s.input = None;
-                            set_answer(s, |a| {
-                                a.value = Some(v);
-                                a.na = false;
-                            });
-                            let mut msg = Some((
-                                false,
-                                fill(t.answered_as, &[&text::clean_line(&id), &shown]),
-                            ));
-                            advance(s, &mut msg, t);
-                            if let Some((_, text)) = msg {
-                                m.info(text);
-                            }
+                            let (_, said) = answer_with(s, v, &shown, t);
+                            m.info(said);
                         }
                     }
                 }
@@ -923,6 +889,20 @@ fn number(m: &mut Model, a: Action) -> Option<Effect> {
         _ => m.warn(t.number_keys),
     }
     None
+}
+
+/// At most this many characters in a number field, typed or pasted.
+const NUMBER_CHARS: usize = 24;
+
+/// Adds the digits, commas, dots and minus signs of `text` to a number field, up to
+/// `NUMBER_CHARS`.
+fn push_number(field: &mut String, text: &str) {
+    let room = NUMBER_CHARS.saturating_sub(field.chars().count());
+    field.extend(
+        text.chars()
+            .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+            .take(room),
+    );
 }
 
 /// The typed value as the draft stores it: an integer when whole, else a float; a ratio
@@ -1130,11 +1110,6 @@ fn starts_with_lower(id: &str, prefix: &str) -> bool {
         return i.len() >= p.len() && i[..p.len()].eq_ignore_ascii_case(p);
     }
     id.to_lowercase().starts_with(prefix)
-}
-
-/// The current state of a question, for views.
-pub fn state_of(s: &Session, node: usize) -> &State {
-    &s.score.states[node]
 }
 
 #[cfg(test)]

@@ -81,6 +81,10 @@ impl Widget for HelpView<'_> {
         let inner = block.inner(box_area);
         block.render(box_area, buf);
         let max = lines.len().saturating_sub(inner.height as usize);
+        // For `update`, which keeps the scroll within what the screen can show.
+        self.h
+            .scroll_max
+            .set(Some(max.min(u16::MAX as usize) as u16));
         put_lines(&lines, (self.h.scroll as usize).min(max), inner, buf);
     }
 }

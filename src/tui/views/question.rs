@@ -48,6 +48,9 @@ impl Widget for QuestionView<'_> {
         let lines = content(self.s, self.m, self.theme, content_w);
         let content_h = area.height.saturating_sub(2 + ANSWER_ROWS) as usize;
         let max_scroll = lines.len().saturating_sub(content_h);
+        // For `update`, which keeps the scroll within what the screen can show.
+        let max_u16 = max_scroll.min(u16::MAX as usize) as u16;
+        s.drawn_scroll_max.set(Some((s.pos, max_u16)));
         let scroll = (s.scroll as usize).min(max_scroll);
 
         let mut block = Block::default()
